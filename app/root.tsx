@@ -1,0 +1,76 @@
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
+import {
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { defaultLocale, isLocale } from './i18n'
+import { requestLocale } from './lib/i18n.server'
+import { useNonce } from './lib/nonce'
+import { LocaleSwitcher } from './components/locale-switcher'
+import styles from './styles/app.css?url'
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { lng: requestLocale(request) }
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>('root')
+  const { i18n } = useTranslation()
+  const nonce = useNonce()
+  const lng = data?.lng && isLocale(data.lng) ? data.lng : defaultLocale
+  return (
+    <html lang={lng} dir={i18n.dir(lng)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  return <Outlet />
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const { t, i18n } = useTranslation()
+  const status = isRouteErrorResponse(error) ? error.status : 500
+  const lng = isLocale(i18n.language) ? i18n.language : defaultLocale
+  const key = status === 404 ? 'notFound' : status === 400 ? 'badRequest' : 'serverError'
+  if (status >= 500) console.error(error)
+  return (
+    <main className="page error-page">
+      <title>{`${t(`errors.${key}.title`)} – ${t('site.name')}`}</title>
+      <h1>{t(`errors.${key}.title`)}</h1>
+      <p>{t(`errors.${key}.text`)}</p>
+      <p>
+        <Link to={`/${lng}`}>{t('errors.backHome')}</Link>
+      </p>
+      <nav aria-label={t('locale.label')}>
+        <LocaleSwitcher current={lng} />
+      </nav>
+    </main>
+  )
+}

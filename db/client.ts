@@ -1,0 +1,53 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import Database from 'better-sqlite3'
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import * as schema from './schema'
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
+
+const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations')
+
+/**
+ * Opens (creating if needed) the SQLite file with the pragmas durability depends on,
+ * and checks that SQLite really took them: a read-only or network file system can
+ * silently refuse WAL.
+ */
+export function openDatabase(file: string, options: { migrate?: boolean } = {}): Db {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+  const sqlite = new Database(file)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  // NORMAL is durable in WAL mode against process crashes; only a power cut can lose the last commit.
+  sqlite.pragma('synchronous = NORMAL')
+  checkPragmas(sqlite, file)
+  const db = drizzle(sqlite, { schema }) as Db
+  if (options.migrate !== false) migrate(db, { migrationsFolder })
+  return db
+}
+
+function checkPragmas(sqlite: Database.Database, file: string) {
+  const expected: Array<[string, unknown]> = [
+    ['journal_mode', file === ':memory:' ? 'memory' : 'wal'],
+    ['foreign_keys', 1],
+    ['busy_timeout', 5000],
+    ['synchronous', 1],
+  ]
+  for (const [name, value] of expected) {
+    const actual = sqlite.pragma(name, { simple: true })
+    if (actual !== value) {
+      throw new Error(`SQLite pragma ${name} is ${String(actual)}, expected ${String(value)} (${file})`)
+    }
+  }
+}
+
+/**
+ * Every write goes through here: BEGIN IMMEDIATE takes the write lock up front, so two
+ * writers queue on busy_timeout instead of failing half-way with SQLITE_BUSY.
+ */
+export function writeTransaction<T>(db: Db, work: (tx: Db) => T): T {
+  return db.transaction((tx) => work(tx as unknown as Db), { behavior: 'immediate' })
+}

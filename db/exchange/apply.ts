@@ -1,0 +1,195 @@
+import { sql } from 'drizzle-orm'
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
+import { writeTransaction, type Db } from '../client'
+import { addDays, weekdayIndex } from '../dates'
+import { categories, districts, organisations, postings, settings, workingGroups, weekdays } from '../schema'
+import type { Schedule } from '../schema/groups'
+import type {
+  CategoryRecord,
+  DistrictRecord,
+  ExchangeFile,
+  OrganisationRecord,
+  PostingRecord,
+  WorkingGroupRecord,
+} from './format'
+
+export type KindCounts = { created: number; updated: number; unchanged: number }
+export type ApplyCounts = Record<'districts' | 'categories' | 'organisations' | 'postings' | 'workingGroups', KindCounts>
+
+type Options = {
+  /** Europe/Berlin date that defaults are computed from (a schedule's first meeting). */
+  today: string
+  /** Called inside the transaction, before the first write; the crash test waits for it. */
+  onWriteStart?: () => void
+  /** Runs in the same transaction after the content is written (the search index hooks in here). */
+  afterWrite?: (tx: Db, file: ExchangeFile) => void
+}
+
+/**
+ * Upserts a validated file in one IMMEDIATE transaction: all of it or nothing. Records
+ * absent from the file are kept; moderation state and creation time survive an update;
+ * unchanged records are not touched, so re-importing a file is a no-op.
+ */
+export function applyExchange(db: Db, file: ExchangeFile, options: Options): ApplyCounts {
+  return writeTransaction(db, (tx) => {
+    // Parents and referenced records may come later in the file; FKs are checked at commit.
+    tx.run(sql`PRAGMA defer_foreign_keys = ON`)
+    options.onWriteStart?.()
+    if (file.locales) {
+      tx.insert(settings)
+        .values({ key: 'locales', value: file.locales })
+        .onConflictDoUpdate({ target: settings.key, set: { value: file.locales, updatedAt: now() } })
+        .run()
+    }
+    const existingSchedules = new Map(
+      tx
+        .select({ id: workingGroups.id, schedule: workingGroups.schedule })
+        .from(workingGroups)
+        .all()
+        .map((row) => [row.id, row.schedule]),
+    )
+    const counts: ApplyCounts = {
+      districts: upsert(tx, districts, (file.districts ?? []).map(districtRow)),
+      categories: upsert(
+        tx,
+        categories,
+        (file.categories ?? []).map((record, index) => categoryRow(record, index)),
+      ),
+      organisations: upsert(tx, organisations, (file.organisations ?? []).map(organisationRow)),
+      postings: upsert(tx, postings, (file.postings ?? []).map(postingRow)),
+      workingGroups: upsert(
+        tx,
+        workingGroups,
+        (file.workingGroups ?? []).map((record) =>
+          groupRow(record, options.today, existingSchedules.get(record.id) ?? null),
+        ),
+      ),
+    }
+    options.afterWrite?.(tx, file)
+    return counts
+  })
+}
+
+const now = () => new Date().toISOString()
+
+type Row = { id: string } & Record<string, unknown>
+
+function upsert(tx: Db, table: SQLiteTable & { id: unknown }, rows: Row[]): KindCounts {
+  const counts: KindCounts = { created: 0, updated: 0, unchanged: 0 }
+  if (rows.length === 0) return counts
+  const columns = Object.keys(rows[0]).filter((key) => key !== 'id')
+  const existing = new Map<string, string>()
+  for (const row of tx.select().from(table).all() as Row[]) existing.set(row.id, fingerprint(row, columns))
+  for (const row of rows) {
+    const before = existing.get(row.id)
+    if (before === fingerprint(row, columns)) {
+      counts.unchanged++
+      continue
+    }
+    const stamp = now()
+    if (before === undefined) {
+      tx.insert(table).values({ ...row, createdAt: stamp, updatedAt: stamp }).run()
+      counts.created++
+    } else {
+      const { id, ...content } = row
+      tx.update(table)
+        .set({ ...content, updatedAt: stamp })
+        .where(sql`id = ${id}`)
+        .run()
+      counts.updated++
+    }
+  }
+  return counts
+}
+
+function fingerprint(row: Row, columns: string[]): string {
+  return JSON.stringify(columns.map((column) => row[column] ?? null))
+}
+
+function districtRow(record: DistrictRecord): Row {
+  return { id: record.id, name: record.name }
+}
+
+function categoryRow(record: CategoryRecord, position: number): Row {
+  return {
+    id: record.id,
+    parentId: record.parent ?? null,
+    label: record.label,
+    synonyms: record.synonyms ?? {},
+    position,
+  }
+}
+
+function organisationRow(record: OrganisationRecord): Row {
+  return {
+    id: record.id,
+    kind: record.kind,
+    name: record.name,
+    districtId: record.district ?? null,
+    address: record.address ?? null,
+    contact: record.contact ?? {},
+    languages: record.languages ?? [],
+    verified: record.verified ?? false,
+    openingHours: record.openingHours ?? {},
+    description: record.description ?? {},
+  }
+}
+
+function postingRow(record: PostingRecord): Row {
+  return {
+    id: record.id,
+    organisationId: record.organisation,
+    type: record.type,
+    categoryId: record.category,
+    districtId: record.district ?? null,
+    audiences: record.audiences ?? [],
+    languages: record.languages ?? [],
+    title: record.title,
+    body: record.body ?? {},
+    validFrom: record.validFrom ?? null,
+    validUntil: record.validUntil ?? null,
+    status: record.status,
+    sourceLocale: record.sourceLocale ?? Object.keys(record.title)[0],
+    contactMode: record.contactMode ?? 'organisation',
+  }
+}
+
+function groupRow(record: WorkingGroupRecord, today: string, existing: Schedule | null): Row {
+  return {
+    id: record.id,
+    kind: record.kind,
+    name: record.name,
+    description: record.description ?? {},
+    districtId: record.district ?? null,
+    place: record.place ?? null,
+    schedule: record.schedule ? scheduleOf(record.schedule, today, existing) : null,
+    languages: record.languages ?? [],
+    capacity: record.capacity ?? null,
+    open: record.open ?? true,
+  }
+}
+
+function scheduleOf(
+  input: NonNullable<WorkingGroupRecord['schedule']>,
+  today: string,
+  existing: Schedule | null,
+): Schedule {
+  // Without an explicit anchor, keep the one a previous import chose: a biweekly group
+  // must not change its weeks because the same file was imported again.
+  const keep = existing && existing.weekday === input.weekday && existing.frequency === input.frequency
+  const from = input.from ?? (keep ? existing.from : firstWeekdayOnOrAfter(today, input.weekday))
+  return {
+    frequency: input.frequency,
+    weekday: input.weekday,
+    ...(input.week === undefined ? {} : { week: input.week }),
+    start: input.start,
+    end: input.end,
+    from,
+    except: [...new Set(input.except ?? [])].sort(),
+  }
+}
+
+function firstWeekdayOnOrAfter(date: string, weekday: Schedule['weekday']): string {
+  const offset = (weekdays.indexOf(weekday) - weekdayIndex(date) + 7) % 7
+  return addDays(date, offset)
+}

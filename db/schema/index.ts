@@ -1,0 +1,5 @@
+export * from './taxonomy'
+export * from './organisations'
+export * from './postings'
+export * from './groups'
+export * from './settings'

@@ -1,0 +1,55 @@
+import { sql } from 'drizzle-orm'
+import { check, index, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { createdAt, localized, stringList, updatedAt } from './columns'
+import { organisations } from './organisations'
+import { categories, districts } from './taxonomy'
+
+export const postingTypes = ['offer', 'need'] as const
+export const postingStatuses = ['draft', 'published', 'fulfilled', 'expired', 'withdrawn'] as const
+export const audiences = ['women', 'families', 'children', 'youth', 'seniors', 'lgbtq', 'disability'] as const
+export const contactModes = ['organisation', 'form'] as const
+/** Moderation is separate from the editor's status: a coordinator hides, the editor never un-hides. */
+export const moderationStates = ['visible', 'hidden'] as const
+
+export type PostingType = (typeof postingTypes)[number]
+export type PostingStatus = (typeof postingStatuses)[number]
+export type Audience = (typeof audiences)[number]
+
+export const postings = sqliteTable(
+  'postings',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    type: text('type', { enum: postingTypes }).notNull(),
+    categoryId: text('category_id')
+      .notNull()
+      .references(() => categories.id),
+    districtId: text('district_id').references(() => districts.id),
+    audiences: stringList('audiences').$type<Audience[]>().notNull(),
+    languages: stringList('languages').notNull(),
+    title: localized('title').notNull(),
+    body: localized('body').notNull(),
+    /** ISO dates (Europe/Berlin); null is an open bound. */
+    validFrom: text('valid_from'),
+    validUntil: text('valid_until'),
+    status: text('status', { enum: postingStatuses }).notNull(),
+    sourceLocale: text('source_locale').notNull(),
+    contactMode: text('contact_mode', { enum: contactModes }).notNull().default('organisation'),
+    moderation: text('moderation', { enum: moderationStates }).notNull().default('visible'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    index('postings_visibility_idx').on(table.status, table.validFrom, table.validUntil),
+    index('postings_organisation_idx').on(table.organisationId),
+    index('postings_category_idx').on(table.categoryId),
+    index('postings_district_idx').on(table.districtId),
+    check('postings_type_check', sql`${table.type} in ('offer', 'need')`),
+    check(
+      'postings_status_check',
+      sql`${table.status} in ('draft', 'published', 'fulfilled', 'expired', 'withdrawn')`,
+    ),
+  ],
+)

@@ -1,0 +1,34 @@
+import fs from 'node:fs'
+import { formatErrors, importExchange } from '../db/exchange'
+import { todayInBerlin } from '../db/dates'
+import { start, usage } from './cli'
+
+const maxPrinted = 1000
+const args = process.argv.slice(2)
+if (args.length !== 1 || args[0].startsWith('-')) usage('usage: npm run import -- FILE.json')
+
+const [file] = args
+let bytes: Buffer
+try {
+  bytes = fs.readFileSync(file)
+} catch (error) {
+  usage(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+}
+
+const { env, db } = start()
+const started = performance.now()
+const outcome = importExchange(db, bytes, {
+  today: todayInBerlin(),
+  onWriteStart: () => console.error('valid; writing…'),
+})
+if (!outcome.ok) {
+  const lines = formatErrors(outcome.errors)
+  for (const line of lines.slice(0, maxPrinted)) console.error(line)
+  if (lines.length > maxPrinted) console.error(`… and ${lines.length - maxPrinted} more errors`)
+  console.error(`${file}: ${lines.length} error(s); nothing was written to ${env.DATABASE_PATH}`)
+  process.exit(1)
+}
+const summary = Object.entries(outcome.counts)
+  .map(([kind, c]) => `${kind}: ${c.created} new, ${c.updated} updated, ${c.unchanged} unchanged`)
+  .join('\n  ')
+console.log(`imported ${file} into ${env.DATABASE_PATH} in ${Math.round(performance.now() - started)} ms\n  ${summary}`)
