@@ -49,5 +49,8 @@ function checkPragmas(sqlite: Database.Database, file: string) {
  * writers queue on busy_timeout instead of failing half-way with SQLITE_BUSY.
  */
 export function writeTransaction<T>(db: Db, work: (tx: Db) => T): T {
-  return db.transaction((tx) => work(tx as unknown as Db), { behavior: 'immediate' })
+  // The transaction runs on the same connection; prepared statements may use it directly.
+  return db.transaction((tx) => work(Object.assign(tx, { $client: db.$client }) as unknown as Db), {
+    behavior: 'immediate',
+  })
 }

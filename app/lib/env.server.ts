@@ -1,4 +1,3 @@
-import fs from 'node:fs'
 import { z } from 'zod'
 
 const boolean = z
@@ -31,7 +30,7 @@ const schema = z.object({
 export type Env = z.output<typeof schema> & { PUBLIC_URL: string }
 
 /** Validates the environment once; an invalid value stops start-up with a message naming it. */
-export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const values = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''))
   const parsed = schema.safeParse(values)
   if (!parsed.success) {
@@ -45,9 +44,4 @@ let cached: Env | undefined
 export function env(): Env {
   cached ??= readEnv()
   return cached
-}
-
-export function defaultChromiumPath(source: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (source.CHROMIUM_PATH) return source.CHROMIUM_PATH
-  return fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined
 }

@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm'
-import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
+import { getTableColumns, sql } from 'drizzle-orm'
+import { getTableConfig, type AnySQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core'
 import { writeTransaction, type Db } from '../client'
 import { addDays, weekdayIndex } from '../dates'
 import { categories, districts, organisations, postings, settings, workingGroups, weekdays } from '../schema'
@@ -74,28 +74,44 @@ const now = () => new Date().toISOString()
 
 type Row = { id: string } & Record<string, unknown>
 
-function upsert(tx: Db, table: SQLiteTable & { id: unknown }, rows: Row[]): KindCounts {
+/**
+ * Prepared statements rather than one drizzle query per row: building a query costs more
+ * than running it, and a municipality's file can hold tens of thousands of postings.
+ * Values are encoded by the columns' own drizzle mappers (JSON, booleans).
+ */
+function upsert(tx: Db, table: SQLiteTable, rows: Row[]): KindCounts {
   const counts: KindCounts = { created: 0, updated: 0, unchanged: 0 }
   if (rows.length === 0) return counts
-  const columns = Object.keys(rows[0]).filter((key) => key !== 'id')
+  const content = Object.keys(rows[0]).filter((key) => key !== 'id')
+  const columns = getTableColumns(table) as Record<string, AnySQLiteColumn>
+  const name = (key: string) => `"${columns[key].name}"`
+  const encode = (key: string, value: unknown) =>
+    value === null || value === undefined ? null : columns[key].mapToDriverValue(value)
+  const tableName = `"${getTableConfig(table).name}"`
+  const inserted = ['id', ...content, 'createdAt', 'updatedAt']
+  const insert = tx.$client.prepare(
+    `insert into ${tableName} (${inserted.map(name).join(', ')}) values (${inserted.map(() => '?').join(', ')})`,
+  )
+  const updated = [...content, 'updatedAt']
+  const update = tx.$client.prepare(
+    `update ${tableName} set ${updated.map((key) => `${name(key)} = ?`).join(', ')} where "id" = ?`,
+  )
+
   const existing = new Map<string, string>()
-  for (const row of tx.select().from(table).all() as Row[]) existing.set(row.id, fingerprint(row, columns))
+  for (const row of tx.select().from(table).all() as Row[]) existing.set(row.id, fingerprint(row, content))
+  const stamp = now()
   for (const row of rows) {
     const before = existing.get(row.id)
-    if (before === fingerprint(row, columns)) {
+    if (before === fingerprint(row, content)) {
       counts.unchanged++
       continue
     }
-    const stamp = now()
+    const values = { ...row, createdAt: stamp, updatedAt: stamp } as Record<string, unknown>
     if (before === undefined) {
-      tx.insert(table).values({ ...row, createdAt: stamp, updatedAt: stamp }).run()
+      insert.run(inserted.map((key) => encode(key, values[key])))
       counts.created++
     } else {
-      const { id, ...content } = row
-      tx.update(table)
-        .set({ ...content, updatedAt: stamp })
-        .where(sql`id = ${id}`)
-        .run()
+      update.run([...updated.map((key) => encode(key, values[key])), row.id])
       counts.updated++
     }
   }
