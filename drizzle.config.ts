@@ -4,6 +4,7 @@ export default defineConfig({
   dialect: 'sqlite',
   schema: './db/schema/index.ts',
   out: './db/migrations',
-  // FTS5 virtual tables live in hand-written migrations; drizzle-kit must not try to drop them.
-  tablesFilter: ['!*_fts*'],
+  // The search index (FTS5 virtual tables and their side tables) lives in hand-written
+  // migrations owned by search/; drizzle-kit must not try to drop it.
+  tablesFilter: ['!search_*'],
 })

@@ -8,9 +8,14 @@ import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
 import { createI18n, requestLocale } from './lib/i18n.server'
 import { NonceProvider } from './lib/nonce'
+import { searchEngine } from './lib/search.server'
 import { securityHeaders } from './lib/security.server'
 
 const ABORT_DELAY = 5_000
+
+// Chosen when the server starts, not on the first search: with Meilisearch this also
+// starts the relay that delivers the outbox.
+searchEngine()
 
 export default async function handleRequest(
   request: Request,

@@ -5,7 +5,7 @@
 export const locales = ['de', 'en', 'ar', 'fa', 'uk', 'ru', 'tr'] as const
 export type Locale = (typeof locales)[number]
 export const defaultLocale: Locale = 'de'
-export const namespaces = ['common'] as const
+export const namespaces = ['common', 'home', 'postings', 'organisations', 'groups', 'search'] as const
 
 export function isLocale(value: string | undefined): value is Locale {
   return (locales as readonly string[]).includes(value ?? '')

@@ -44,13 +44,32 @@ function checkPragmas(sqlite: Database.Database, file: string) {
   }
 }
 
+const generations = new WeakMap<object, number>()
+
 /**
  * Every write goes through here: BEGIN IMMEDIATE takes the write lock up front, so two
  * writers queue on busy_timeout instead of failing half-way with SQLITE_BUSY.
  */
 export function writeTransaction<T>(db: Db, work: (tx: Db) => T): T {
-  // The transaction runs on the same connection; prepared statements may use it directly.
-  return db.transaction((tx) => work(Object.assign(tx, { $client: db.$client }) as unknown as Db), {
-    behavior: 'immediate',
-  })
+  try {
+    // The transaction runs on the same connection; prepared statements may use it directly.
+    return db.transaction((tx) => work(Object.assign(tx, { $client: db.$client }) as unknown as Db), {
+      behavior: 'immediate',
+    })
+  } finally {
+    generations.set(db.$client, writeGeneration(db) + 1)
+  }
+}
+
+/**
+ * Changes whenever content may have changed: a write transaction on this connection, or a
+ * commit by any other connection (PRAGMA data_version), such as `npm run import` while
+ * the server runs. Caches of content (the search catalog) compare it.
+ */
+export function contentVersion(db: Db): string {
+  return `${db.$client.pragma('data_version', { simple: true })}:${writeGeneration(db)}`
+}
+
+function writeGeneration(db: Db): number {
+  return generations.get(db.$client) ?? 0
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import { formatErrors, importExchange } from '../db/exchange'
 import { todayInBerlin } from '../db/dates'
+import { indexImport } from '../search/embedded/writer'
 import { start, usage } from './cli'
 
 const maxPrinted = 1000
@@ -20,6 +21,8 @@ const started = performance.now()
 const outcome = importExchange(db, bytes, {
   today: todayInBerlin(),
   onWriteStart: () => console.error('valid; writing…'),
+  // The embedded index commits with the data: searchable the moment the import returns.
+  afterWrite: indexImport,
 })
 if (!outcome.ok) {
   const lines = formatErrors(outcome.errors)

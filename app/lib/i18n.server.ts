@@ -34,3 +34,12 @@ export async function createI18n(lng: Locale): Promise<I18n> {
   })
   return instance
 }
+
+const fixed = new Map<Locale, Promise<I18n>>()
+
+/** A translation function for loaders and `meta` (page titles), one cached instance per locale. */
+export async function serverT(lng: Locale) {
+  if (!fixed.has(lng)) fixed.set(lng, createI18n(lng))
+  const instance = await fixed.get(lng)!
+  return instance.t
+}

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Link, Outlet, useParams } from '@remix-run/react'
+import { Form, Link, NavLink, Outlet, useLocation, useParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { LocaleSwitcher } from '../components/locale-switcher'
 import { isLocale } from '../i18n'
@@ -11,9 +11,16 @@ export function loader({ params }: LoaderFunctionArgs) {
 }
 
 export default function LocaleLayout() {
-  const { t } = useTranslation()
+  const { t } = useTranslation(['common', 'search'])
   const lng = useParams().lng
+  const onSearchPage = useLocation().pathname === `/${lng}/search`
   if (!isLocale(lng)) return null
+  const sections = [
+    ['offers', t('nav.offers')],
+    ['needs', t('nav.needs')],
+    ['organisations', t('nav.organisations')],
+    ['groups', t('nav.groups')],
+  ] as const
   return (
     <>
       <a className="skip-link" href="#main">
@@ -23,6 +30,24 @@ export default function LocaleLayout() {
         <Link to={`/${lng}`} className="site-name">
           {t('site.name')}
         </Link>
+        <nav aria-label={t('nav.main')}>
+          <ul className="main-nav">
+            {sections.map(([path, label]) => (
+              <li key={path}>
+                <NavLink to={`/${lng}/${path}`}>{label}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        {onSearchPage ? null : (
+          <Form method="get" action={`/${lng}/search`} role="search" className="header-search">
+            <label htmlFor="header-q" className="visually-hidden">
+              {t('search:box')}
+            </label>
+            <input id="header-q" type="search" name="q" placeholder={t('search:box')} enterKeyHint="search" dir="auto" />
+            <button type="submit">{t('search:submit')}</button>
+          </Form>
+        )}
         <nav aria-label={t('locale.label')}>
           <LocaleSwitcher current={lng} />
         </nav>
@@ -30,6 +55,9 @@ export default function LocaleLayout() {
       <main id="main" className="page">
         <Outlet />
       </main>
+      <footer className="site-footer">
+        <p>{t('footer.privacy')}</p>
+      </footer>
     </>
   )
 }

@@ -14,6 +14,8 @@ import type {
 } from './format'
 
 export type KindCounts = { created: number; updated: number; unchanged: number }
+/** Ids of the records an import created or changed, per kind. */
+export type ChangedIds = Record<keyof ApplyCounts, string[]>
 export type ApplyCounts = Record<'districts' | 'categories' | 'organisations' | 'postings' | 'workingGroups', KindCounts>
 
 type Options = {
@@ -22,7 +24,7 @@ type Options = {
   /** Called inside the transaction, before the first write; the crash test waits for it. */
   onWriteStart?: () => void
   /** Runs in the same transaction after the content is written (the search index hooks in here). */
-  afterWrite?: (tx: Db, file: ExchangeFile) => void
+  afterWrite?: (tx: Db, changed: ChangedIds) => void
 }
 
 /**
@@ -48,24 +50,27 @@ export function applyExchange(db: Db, file: ExchangeFile, options: Options): App
         .all()
         .map((row) => [row.id, row.schedule]),
     )
+    const changed: ChangedIds = { districts: [], categories: [], organisations: [], postings: [], workingGroups: [] }
     const counts: ApplyCounts = {
-      districts: upsert(tx, districts, (file.districts ?? []).map(districtRow)),
+      districts: upsert(tx, districts, (file.districts ?? []).map(districtRow), changed.districts),
       categories: upsert(
         tx,
         categories,
         (file.categories ?? []).map((record, index) => categoryRow(record, index)),
+        changed.categories,
       ),
-      organisations: upsert(tx, organisations, (file.organisations ?? []).map(organisationRow)),
-      postings: upsert(tx, postings, (file.postings ?? []).map(postingRow)),
+      organisations: upsert(tx, organisations, (file.organisations ?? []).map(organisationRow), changed.organisations),
+      postings: upsert(tx, postings, (file.postings ?? []).map(postingRow), changed.postings),
       workingGroups: upsert(
         tx,
         workingGroups,
         (file.workingGroups ?? []).map((record) =>
           groupRow(record, options.today, existingSchedules.get(record.id) ?? null),
         ),
+        changed.workingGroups,
       ),
     }
-    options.afterWrite?.(tx, file)
+    options.afterWrite?.(tx, changed)
     return counts
   })
 }
@@ -79,7 +84,7 @@ type Row = { id: string } & Record<string, unknown>
  * than running it, and a municipality's file can hold tens of thousands of postings.
  * Values are encoded by the columns' own drizzle mappers (JSON, booleans).
  */
-function upsert(tx: Db, table: SQLiteTable, rows: Row[]): KindCounts {
+function upsert(tx: Db, table: SQLiteTable, rows: Row[], changed: string[]): KindCounts {
   const counts: KindCounts = { created: 0, updated: 0, unchanged: 0 }
   if (rows.length === 0) return counts
   const content = Object.keys(rows[0]).filter((key) => key !== 'id')
@@ -106,6 +111,7 @@ function upsert(tx: Db, table: SQLiteTable, rows: Row[]): KindCounts {
       counts.unchanged++
       continue
     }
+    changed.push(row.id)
     const values = { ...row, createdAt: stamp, updatedAt: stamp } as Record<string, unknown>
     if (before === undefined) {
       insert.run(inserted.map((key) => encode(key, values[key])))

@@ -1,14 +1,13 @@
 import type { Db } from '../client'
-import { applyExchange, type ApplyCounts } from './apply'
+import { applyExchange, type ApplyCounts, type ChangedIds } from './apply'
 import type { ExchangeError } from './errors'
-import type { ExchangeFile } from './format'
 import { parseJsonBytes } from './read'
 import { validateExchange } from './validate'
 
 export { exportExchange } from './export'
 export { formatErrors, type ExchangeError } from './errors'
 export { FORMAT, type ExchangeFile, type ExchangeInput } from './format'
-export type { ApplyCounts } from './apply'
+export type { ApplyCounts, ChangedIds } from './apply'
 
 export type ImportOutcome = { ok: true; counts: ApplyCounts } | { ok: false; errors: ExchangeError[] }
 
@@ -19,7 +18,7 @@ export function importExchange(
   options: {
     today: string
     onWriteStart?: () => void
-    afterWrite?: (tx: Db, file: ExchangeFile) => void
+    afterWrite?: (tx: Db, changed: ChangedIds) => void
   },
 ): ImportOutcome {
   let value = input

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { count } from 'drizzle-orm'
 import type { Db } from '../client'
 import { addDays, daysBetween, todayInBerlin } from '../dates'
-import { formatErrors, importExchange, type ApplyCounts } from '../exchange'
+import { formatErrors, importExchange, type ApplyCounts, type ChangedIds } from '../exchange'
 import { organisations } from '../schema'
 
 export const demoFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'demo.json')
@@ -35,8 +35,9 @@ function shiftDates(value: Json, days: number, key?: string): Json {
 }
 
 /** Loads the demo municipality, its dates shifted to today, through the importer. */
-export function seedDemo(db: Db, today = todayInBerlin()): ApplyCounts {
-  const outcome = importExchange(db, loadDemo(today), { today })
+export function seedDemo(db: Db, options: { today?: string; afterWrite?: (tx: Db, changed: ChangedIds) => void } = {}): ApplyCounts {
+  const today = options.today ?? todayInBerlin()
+  const outcome = importExchange(db, loadDemo(today), { today, afterWrite: options.afterWrite })
   if (!outcome.ok) throw new Error(`the demo file is invalid:\n${formatErrors(outcome.errors).join('\n')}`)
   return outcome.counts
 }

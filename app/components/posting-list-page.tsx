@@ -1,0 +1,77 @@
+import { Form, Link } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import type { postingListLoader } from '../lib/posting-list.server'
+import { Pagination } from './pagination'
+import { PostingCards } from './posting-card'
+
+type Data = Awaited<ReturnType<typeof postingListLoader>>
+
+/** Offers or needs with their filters: a GET form, so the URL is the state and it works without JavaScript. */
+export function PostingListPage({ data }: { data: Data }) {
+  const { t, i18n } = useTranslation(['postings', 'common'])
+  const number = new Intl.NumberFormat(i18n.language)
+  const base = `/${data.lng}/${data.type === 'offer' ? 'offers' : 'needs'}`
+  const filtered = Boolean(data.query.category || data.query.district || data.query.audience)
+  return (
+    <>
+      <h1>{data.title}</h1>
+      <p className="lead">{t(data.type === 'offer' ? 'offers.intro' : 'needs.intro')}</p>
+      <Form method="get" action={base} className="filters">
+        <div className="field">
+          <label htmlFor="filter-category">{t('common:filters.category')}</label>
+          <select id="filter-category" name="category" defaultValue={data.query.category}>
+            <option value="">{t('common:filters.allCategories')}</option>
+            {data.options.categories.map((group) => (
+              <optgroup key={group.id} label={group.label}>
+                <option value={group.id}>{t('common:filters.allOf', { category: group.label })}</option>
+                {group.children.map((child) => (
+                  <option key={child.id} value={child.id}>
+                    {child.label}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-district">{t('common:filters.district')}</label>
+          <select id="filter-district" name="district" defaultValue={data.query.district}>
+            <option value="">{t('common:filters.allDistricts')}</option>
+            {data.options.districts.map((district) => (
+              <option key={district.id} value={district.id}>
+                {district.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-audience">{t('common:filters.audience')}</label>
+          <select id="filter-audience" name="audience" defaultValue={data.query.audience}>
+            <option value="">{t('common:filters.everyone')}</option>
+            {data.options.audiences.map((audience) => (
+              <option key={audience} value={audience}>
+                {t(`common:audience.${audience}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="actions">
+          <button type="submit">{t('common:filters.apply')}</button>
+          {filtered ? <Link to={base}>{t('common:filters.reset')}</Link> : null}
+        </div>
+      </Form>
+      <p className="result-count" role="status">
+        {t(data.type === 'offer' ? 'offers.count' : 'needs.count', {
+          count: data.total,
+          formatted: number.format(data.total),
+        })}
+      </p>
+      {data.cards.length > 0 ? (
+        <PostingCards cards={data.cards} lng={data.lng} />
+      ) : (
+        <p className="empty">{t(filtered ? 'list.emptyFiltered' : 'list.empty')}</p>
+      )}
+      <Pagination page={data.page} pages={data.pages} />
+    </>
+  )
+}

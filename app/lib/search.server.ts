@@ -1,0 +1,36 @@
+import { listCategories, listDistricts } from '../../db/queries/taxonomy'
+import type { Db } from '../../db/client'
+import { createEmbeddedEngine } from '../../search/embedded/engine'
+import type { SearchEngine, SearchParams } from '../../search/engine'
+import { meilisearchEngine } from '../../search/meilisearch'
+import { getDb } from './db.server'
+import { env } from './env.server'
+
+let engine: SearchEngine | undefined
+
+/**
+ * The engine that answers this process's searches: Meilisearch when MEILI_URL is set
+ * (with the embedded engine as its fallback, and the outbox relay running), else the
+ * embedded engine alone. Routes never know which.
+ */
+export function searchEngine(): SearchEngine {
+  if (engine) return engine
+  const db = getDb()
+  const embedded = createEmbeddedEngine(db)
+  const { MEILI_URL, MEILI_API_KEY } = env()
+  if (!MEILI_URL) return (engine = embedded)
+  const meili = meilisearchEngine(db, embedded, { url: MEILI_URL, apiKey: MEILI_API_KEY }, console)
+  meili.relay.start()
+  return (engine = meili.engine)
+}
+
+/** Ids the taxonomy does not know are the caller's mistake, said as such. */
+export function unknownFilter(db: Db, params: SearchParams): string | null {
+  const categories = new Set(listCategories(db).map((c) => c.id))
+  const districts = new Set(listDistricts(db).map((d) => d.id))
+  const category = params.category.find((id) => !categories.has(id))
+  if (category !== undefined) return `unknown category "${category.slice(0, 100)}"`
+  const district = params.district.find((id) => !districts.has(id))
+  if (district !== undefined) return `unknown district "${district.slice(0, 100)}"`
+  return null
+}

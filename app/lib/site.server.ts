@@ -1,0 +1,88 @@
+import type { Params } from '@remix-run/react'
+import { z } from 'zod'
+import { todayInBerlin } from '../../db/dates'
+import { listCategories, listDistricts, type Category } from '../../db/queries/taxonomy'
+import type { PostingSummary } from '../../db/queries/postings'
+import { isLocale, type Locale } from '../i18n'
+import { getDb } from './db.server'
+import { serverT } from './i18n.server'
+import { excerpt, pickText, type Picked } from './text'
+
+export function notFound(): never {
+  throw new Response('Not found', { status: 404 })
+}
+
+export function badRequest(): never {
+  throw new Response('Bad request', { status: 400 })
+}
+
+/** What every public loader starts from: the page's locale, the database, today in Berlin. */
+export async function site(params: Params) {
+  const lng = params.lng
+  if (!isLocale(lng)) notFound()
+  return { lng, db: getDb(), today: todayInBerlin(), t: await serverT(lng) }
+}
+
+/** Query parameters through a zod schema; anything malformed is a translated 400, never a 500. */
+export function queryParams<T extends z.ZodType>(request: Request, schema: T): z.output<T> {
+  const url = new URL(request.url)
+  const values: Record<string, string> = {}
+  for (const [key, value] of url.searchParams) if (value !== '') values[key] = value
+  const parsed = schema.safeParse(values)
+  if (!parsed.success) badRequest()
+  return parsed.data
+}
+
+export const pageParam = z.coerce.number().int().min(1).max(100_000).default(1)
+export const perPage = 20
+
+export type Labels = ReturnType<typeof labels>
+
+/** Category and district names in the reader's language, for cards and filters. */
+export function labels(lng: Locale) {
+  const db = getDb()
+  const categories = listCategories(db)
+  return {
+    categories,
+    category: new Map(categories.map((c) => [c.id, pickText(c.label, lng, 'de')?.text ?? c.id])),
+    districts: listDistricts(db).map((d) => ({ id: d.id, name: pickText(d.name, lng, 'de')?.text ?? d.id })),
+    district: new Map(listDistricts(db).map((d) => [d.id, pickText(d.name, lng, 'de')?.text ?? d.id])),
+  }
+}
+
+export type CategoryOption = { id: string; label: string; children: { id: string; label: string }[] }
+
+export function categoryOptions(all: Category[], label: Map<string, string>): CategoryOption[] {
+  return all
+    .filter((c) => !c.parentId)
+    .map((c) => ({
+      id: c.id,
+      label: label.get(c.id) ?? c.id,
+      children: all.filter((child) => child.parentId === c.id).map((child) => ({ id: child.id, label: label.get(child.id) ?? child.id })),
+    }))
+}
+
+export type PostingCard = {
+  id: string
+  type: 'offer' | 'need'
+  title: Picked
+  excerpt: Picked | null
+  organisation: { id: string; name: string }
+  category: { id: string; label: string }
+  district: { id: string; name: string } | null
+}
+
+export function postingCard(row: PostingSummary, lng: Locale, names: Labels): PostingCard {
+  const title = pickText(row.title, lng, row.sourceLocale)!
+  // The excerpt follows the title's language, so a card never mixes two.
+  const body = pickText(row.body, title.lang, row.sourceLocale)
+  return {
+    id: row.id,
+    type: row.type,
+    title,
+    excerpt: body ? { ...body, text: excerpt(body.text), fallback: body.lang !== lng } : null,
+    organisation: { id: row.organisationId, name: row.organisationName },
+    category: { id: row.categoryId, label: names.category.get(row.categoryId) ?? row.categoryId },
+    district: row.districtId ? { id: row.districtId, name: names.district.get(row.districtId) ?? row.districtId } : null,
+  }
+}

@@ -1,0 +1,12 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { PostingListPage } from '../components/posting-list-page'
+import { postingListLoader } from '../lib/posting-list.server'
+import { pageMeta } from '../lib/meta'
+
+export const loader = (args: LoaderFunctionArgs) => postingListLoader(args, 'need')
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title)
+
+export default function Needs() {
+  return <PostingListPage data={useLoaderData<typeof loader>()} />
+}

@@ -1,0 +1,91 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { getVisibleOrganisation } from '../../db/queries/organisations'
+import { listVisiblePostings } from '../../db/queries/postings'
+import { ContactDetails } from '../components/contact-details'
+import { Localized, Paragraphs } from '../components/localized'
+import { PostingCards } from '../components/posting-card'
+import { languageName } from '../lib/format'
+import { pageMeta } from '../lib/meta'
+import { labels, notFound, postingCard, site } from '../lib/site.server'
+import { excerpt, pickText } from '../lib/text'
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const { lng, db, today } = await site(params)
+  const org = getVisibleOrganisation(db, params.id ?? '')
+  if (!org) notFound()
+  const names = labels(lng)
+  const description = pickText(org.description, lng, 'de')
+  const postings = listVisiblePostings(db, today, { organisation: org.id }, { offset: 0, limit: 100 })
+  return {
+    lng,
+    id: org.id,
+    name: org.name,
+    kind: org.kind,
+    verified: org.verified,
+    description,
+    summary: description ? excerpt(description.text, 160) : undefined,
+    openingHours: pickText(org.openingHours, lng, 'de'),
+    address: org.address,
+    contact: org.contact,
+    district: org.districtId ? { id: org.districtId, name: names.district.get(org.districtId) ?? org.districtId } : null,
+    languages: org.languages.map((tag) => languageName(tag, lng)),
+    postings: postings.rows.map((row) => postingCard(row, lng, names)),
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.name, data?.summary)
+
+export default function Organisation() {
+  const data = useLoaderData<typeof loader>()
+  const { t } = useTranslation(['organisations', 'common'])
+  return (
+    <article className="organisation">
+      <p className="badge">{t(`common:orgKind.${data.kind}`)}</p>
+      <h1 dir="auto">{data.name}</h1>
+      {data.verified ? <p className="verified">{t('common:verifiedLong')}</p> : null}
+      {data.description ? (
+        <Localized value={data.description} as="div" className="prose">
+          {(text) => <Paragraphs text={text} />}
+        </Localized>
+      ) : null}
+      <dl className="details">
+        {data.district ? (
+          <>
+            <dt>{t('profile.district')}</dt>
+            <dd>
+              <Link to={`/${data.lng}/districts/${data.district.id}`}>{data.district.name}</Link>
+            </dd>
+          </>
+        ) : null}
+        {data.languages.length > 0 ? (
+          <>
+            <dt>{t('profile.languages')}</dt>
+            <dd>{data.languages.join(', ')}</dd>
+          </>
+        ) : null}
+        {data.openingHours ? (
+          <>
+            <dt>{t('profile.openingHours')}</dt>
+            <dd>
+              <Localized value={data.openingHours} />
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      <section aria-labelledby="contact-heading">
+        <h2 id="contact-heading">{t('profile.contact')}</h2>
+        <ContactDetails contact={data.contact} address={data.address} />
+      </section>
+      <section aria-labelledby="postings-heading">
+        <h2 id="postings-heading">{t('profile.postings', { count: data.postings.length })}</h2>
+        {data.postings.length > 0 ? (
+          <PostingCards cards={data.postings} lng={data.lng} level={3} />
+        ) : (
+          <p className="empty">{t('profile.noPostings')}</p>
+        )}
+      </section>
+    </article>
+  )
+}

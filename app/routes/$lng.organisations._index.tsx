@@ -1,0 +1,134 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { listVisibleOrganisations } from '../../db/queries/organisations'
+import { organisationKinds } from '../../db/schema'
+import { Localized } from '../components/localized'
+import { Pagination } from '../components/pagination'
+import { languageName } from '../lib/format'
+import { pageMeta } from '../lib/meta'
+import { badRequest, labels, pageParam, perPage, queryParams, site } from '../lib/site.server'
+import { excerpt, pickText } from '../lib/text'
+import { locales } from '../i18n'
+
+const filters = z.object({
+  kind: z.enum(organisationKinds).optional(),
+  district: z.string().max(100).optional(),
+  language: z.string().max(35).optional(),
+  page: pageParam,
+})
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const { lng, db, t } = await site(params)
+  const query = queryParams(request, filters)
+  const names = labels(lng)
+  if (query.district && !names.district.has(query.district)) badRequest()
+  const { rows, total } = listVisibleOrganisations(db, query, { offset: (query.page - 1) * perPage, limit: perPage })
+  return {
+    lng,
+    title: t('organisations:list.title'),
+    query: { kind: query.kind ?? '', district: query.district ?? '', language: query.language ?? '' },
+    page: query.page,
+    pages: Math.max(1, Math.ceil(total / perPage)),
+    total,
+    organisations: rows.map((row) => {
+      const description = pickText(row.description, lng, 'de')
+      return {
+        id: row.id,
+        name: row.name,
+        kind: row.kind,
+        verified: row.verified,
+        district: row.districtId ? (names.district.get(row.districtId) ?? null) : null,
+        languages: row.languages.map((tag) => languageName(tag, lng)),
+        description: description ? { ...description, text: excerpt(description.text) } : null,
+      }
+    }),
+    options: {
+      kinds: [...organisationKinds],
+      districts: names.districts,
+      // Languages a reader can pick: the UI locales and the languages organisations speak.
+      languages: [...new Set([...locales, 'ps', 'prs', 'ku', 'ti', 'so', 'fr'])].map((tag) => ({
+        tag,
+        name: languageName(tag, lng),
+      })),
+    },
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title)
+
+export default function Organisations() {
+  const data = useLoaderData<typeof loader>()
+  const { t, i18n } = useTranslation(['organisations', 'common'])
+  const base = `/${data.lng}/organisations`
+  const filtered = Boolean(data.query.kind || data.query.district || data.query.language)
+  return (
+    <>
+      <h1>{data.title}</h1>
+      <p className="lead">{t('list.intro')}</p>
+      <Form method="get" action={base} className="filters">
+        <div className="field">
+          <label htmlFor="filter-kind">{t('common:filters.orgKind')}</label>
+          <select id="filter-kind" name="kind" defaultValue={data.query.kind}>
+            <option value="">{t('common:filters.allKinds')}</option>
+            {data.options.kinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`common:orgKind.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-district">{t('common:filters.district')}</label>
+          <select id="filter-district" name="district" defaultValue={data.query.district}>
+            <option value="">{t('common:filters.allDistricts')}</option>
+            {data.options.districts.map((district) => (
+              <option key={district.id} value={district.id}>
+                {district.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-language">{t('common:filters.spokenLanguage')}</label>
+          <select id="filter-language" name="language" defaultValue={data.query.language}>
+            <option value="">{t('common:filters.allLanguages')}</option>
+            {data.options.languages.map((language) => (
+              <option key={language.tag} value={language.tag}>
+                {language.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="actions">
+          <button type="submit">{t('common:filters.apply')}</button>
+          {filtered ? <Link to={base}>{t('common:filters.reset')}</Link> : null}
+        </div>
+      </Form>
+      <p className="result-count" role="status">
+        {t('list.count', { count: data.total, formatted: new Intl.NumberFormat(i18n.language).format(data.total) })}
+      </p>
+      {data.organisations.length === 0 ? <p className="empty">{t('list.empty')}</p> : null}
+      <ul className="cards">
+        {data.organisations.map((org) => (
+          <li key={org.id}>
+            <article className="card">
+              <p className="badge">{t(`common:orgKind.${org.kind}`)}</p>
+              <h2 className="card-title">
+                <Link to={`${base}/${org.id}`}>{org.name}</Link>
+              </h2>
+              {org.verified ? <p className="verified">{t('common:verified')}</p> : null}
+              <Localized value={org.description} as="p" className="excerpt" note={false} />
+              <p className="meta">
+                {org.district ? <span>{org.district}</span> : null}
+                {org.languages.length > 0 ? <span>{t('list.speaks', { languages: org.languages.join(', ') })}</span> : null}
+              </p>
+            </article>
+          </li>
+        ))}
+      </ul>
+      <Pagination page={data.page} pages={data.pages} />
+    </>
+  )
+}

@@ -1,0 +1,119 @@
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import type { Db } from '../client'
+import { organisations, postings, type Audience, type PostingType } from '../schema'
+import { postingIsVisible } from '../visibility'
+
+export type PostingFilters = {
+  type?: PostingType
+  /** Category ids, already expanded to their sub-categories. */
+  categories?: string[]
+  district?: string
+  audience?: Audience
+  organisation?: string
+}
+
+const summary = {
+  id: postings.id,
+  type: postings.type,
+  title: postings.title,
+  body: postings.body,
+  sourceLocale: postings.sourceLocale,
+  categoryId: postings.categoryId,
+  districtId: postings.districtId,
+  audiences: postings.audiences,
+  languages: postings.languages,
+  validUntil: postings.validUntil,
+  organisationId: organisations.id,
+  organisationName: organisations.name,
+}
+
+export type PostingSummary = {
+  id: string
+  type: PostingType
+  title: Record<string, string>
+  body: Record<string, string>
+  sourceLocale: string
+  categoryId: string
+  districtId: string | null
+  audiences: Audience[]
+  languages: string[]
+  validUntil: string | null
+  organisationId: string
+  organisationName: string
+}
+
+function where(today: string, filters: PostingFilters): SQL {
+  return and(
+    postingIsVisible(today),
+    filters.type ? eq(postings.type, filters.type) : undefined,
+    filters.categories ? inArray(postings.categoryId, filters.categories) : undefined,
+    filters.district ? eq(postings.districtId, filters.district) : undefined,
+    filters.organisation ? eq(postings.organisationId, filters.organisation) : undefined,
+    filters.audience
+      ? sql`exists (select 1 from json_each(${postings.audiences}) where json_each.value = ${filters.audience})`
+      : undefined,
+  )!
+}
+
+/** Visible postings, newest first, one page of them and how many there are in all. */
+export function listVisiblePostings(
+  db: Db,
+  today: string,
+  filters: PostingFilters,
+  page: { offset: number; limit: number },
+): { rows: PostingSummary[]; total: number } {
+  const condition = where(today, filters)
+  const total =
+    db
+      .select({ n: count() })
+      .from(postings)
+      .innerJoin(organisations, eq(organisations.id, postings.organisationId))
+      .where(condition)
+      .get()?.n ?? 0
+  const rows = db
+    .select(summary)
+    .from(postings)
+    .innerJoin(organisations, eq(organisations.id, postings.organisationId))
+    .where(condition)
+    .orderBy(desc(postings.createdAt), asc(postings.id))
+    .limit(page.limit)
+    .offset(page.offset)
+    .all()
+  return { rows, total }
+}
+
+export type PostingDetail = PostingSummary & {
+  validFrom: string | null
+  contactMode: 'organisation' | 'form'
+  organisation: {
+    id: string
+    kind: string
+    verified: boolean
+    contact: { email?: string; phone?: string; website?: string }
+    address: string | null
+  }
+}
+
+/** One visible posting; an invisible one (draft, expired, hidden…) is not found. */
+export function getVisiblePosting(db: Db, id: string, today: string): PostingDetail | undefined {
+  const row = db
+    .select({
+      ...summary,
+      validFrom: postings.validFrom,
+      contactMode: postings.contactMode,
+      organisationKind: organisations.kind,
+      verified: organisations.verified,
+      contact: organisations.contact,
+      address: organisations.address,
+    })
+    .from(postings)
+    .innerJoin(organisations, eq(organisations.id, postings.organisationId))
+    .where(and(eq(postings.id, id), postingIsVisible(today)))
+    .get()
+  if (!row) return undefined
+  const { organisationKind, verified, contact, address, ...rest } = row
+  return {
+    ...rest,
+    organisation: { id: row.organisationId, kind: organisationKind, verified, contact, address },
+  }
+}

@@ -1,0 +1,165 @@
+import { eq, inArray } from 'drizzle-orm'
+import type { Db } from '../db/client'
+import { categories, organisations, postings, workingGroups } from '../db/schema'
+import type { SearchDocument } from './document'
+
+type Taxonomy = Map<string, { parentId: string | null; terms: string[] }>
+
+function taxonomy(db: Db): Taxonomy {
+  const rows = db
+    .select({ id: categories.id, parentId: categories.parentId, label: categories.label, synonyms: categories.synonyms })
+    .from(categories)
+    .all()
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      { parentId: row.parentId, terms: [...Object.values(row.label), ...Object.values(row.synonyms).flat()] },
+    ]),
+  )
+}
+
+function ancestry(tree: Taxonomy, id: string): string[] {
+  const chain: string[] = []
+  for (let at: string | null | undefined = id; at && !chain.includes(at); at = tree.get(at)?.parentId) chain.push(at)
+  return chain
+}
+
+const postingColumns = {
+  id: postings.id,
+  createdAt: postings.createdAt,
+  validFrom: postings.validFrom,
+  validUntil: postings.validUntil,
+  status: postings.status,
+  moderation: postings.moderation,
+  organisationSuspended: organisations.suspended,
+  type: postings.type,
+  categoryId: postings.categoryId,
+  districtId: postings.districtId,
+  audiences: postings.audiences,
+  languages: postings.languages,
+  title: postings.title,
+  body: postings.body,
+  sourceLocale: postings.sourceLocale,
+  organisationId: organisations.id,
+  organisationName: organisations.name,
+  organisationKind: organisations.kind,
+}
+
+/** Documents for the given postings (all when `ids` is undefined). */
+export function postingDocuments(db: Db, ids?: string[]): SearchDocument[] {
+  const tree = taxonomy(db)
+  const query = db
+    .select(postingColumns)
+    .from(postings)
+    .innerJoin(organisations, eq(organisations.id, postings.organisationId))
+  const rows = ids ? query.where(inArray(postings.id, ids)).all() : query.all()
+  return rows.map((row) => {
+    const chain = ancestry(tree, row.categoryId)
+    return {
+      kind: 'posting',
+      id: row.id,
+      date: row.validFrom ?? row.createdAt,
+      sourceLocale: row.sourceLocale,
+      title: row.title,
+      body: row.body,
+      taxonomy: chain.flatMap((id) => tree.get(id)?.terms ?? []),
+      organisation: { id: row.organisationId, name: row.organisationName },
+      type: row.type,
+      category: row.categoryId,
+      district: row.districtId,
+      visibility: {
+        listed: row.status === 'published' && row.moderation === 'visible' && !row.organisationSuspended,
+        validFrom: row.validFrom,
+        validUntil: row.validUntil,
+      },
+      facets: {
+        type: [row.type],
+        category: chain,
+        district: row.districtId ? [row.districtId] : [],
+        audience: row.audiences,
+        language: row.languages,
+        orgKind: [row.organisationKind],
+      },
+    }
+  })
+}
+
+export function organisationDocuments(db: Db, ids?: string[]): SearchDocument[] {
+  const query = db
+    .select({
+      id: organisations.id,
+      createdAt: organisations.createdAt,
+      kind: organisations.kind,
+      suspended: organisations.suspended,
+      name: organisations.name,
+      districtId: organisations.districtId,
+      languages: organisations.languages,
+      description: organisations.description,
+    })
+    .from(organisations)
+  const rows = ids ? query.where(inArray(organisations.id, ids)).all() : query.all()
+  return rows.map((row) => {
+    const sourceLocale = Object.keys(row.description)[0] ?? 'de'
+    return {
+    kind: 'organisation',
+    id: row.id,
+    date: row.createdAt,
+    sourceLocale,
+    // A name is the same in every language.
+    title: { [sourceLocale]: row.name },
+    body: row.description,
+    taxonomy: [],
+    organisation: null,
+    type: null,
+    category: null,
+    district: row.districtId,
+    visibility: { listed: !row.suspended, validFrom: null, validUntil: null },
+    facets: {
+      type: [],
+      category: [],
+      district: row.districtId ? [row.districtId] : [],
+      audience: [],
+      language: row.languages,
+      orgKind: [row.kind],
+    },
+  }
+  })
+}
+
+export function groupDocuments(db: Db, ids?: string[]): SearchDocument[] {
+  const query = db
+    .select({
+      id: workingGroups.id,
+      createdAt: workingGroups.createdAt,
+      name: workingGroups.name,
+      description: workingGroups.description,
+      place: workingGroups.place,
+      state: workingGroups.state,
+      districtId: workingGroups.districtId,
+      languages: workingGroups.languages,
+    })
+    .from(workingGroups)
+  const rows = ids ? query.where(inArray(workingGroups.id, ids)).all() : query.all()
+  return rows.map((row) => ({
+    kind: 'group',
+    id: row.id,
+    date: row.createdAt,
+    sourceLocale: Object.keys(row.name)[0] ?? 'de',
+    title: row.name,
+    body: row.place ? Object.fromEntries(Object.entries(row.description).map(([k, v]) => [k, `${v}\n${row.place}`])) : row.description,
+    taxonomy: [],
+    organisation: null,
+    type: null,
+    category: null,
+    district: row.districtId,
+    visibility: { listed: row.state === 'active', validFrom: null, validUntil: null },
+    facets: {
+      type: [],
+      category: [],
+      district: row.districtId ? [row.districtId] : [],
+      audience: [],
+      language: row.languages,
+      orgKind: [],
+    },
+  }))
+}

@@ -1,0 +1,56 @@
+/** A fixed-size set of small integers (the catalog's document positions) as 32-bit words. */
+export class Bitset {
+  readonly words: Uint32Array
+
+  constructor(readonly size: number, words?: Uint32Array) {
+    this.words = words ?? new Uint32Array((size + 31) >>> 5)
+  }
+
+  static of(size: number, positions: Iterable<number>): Bitset {
+    const set = new Bitset(size)
+    for (const position of positions) set.add(position)
+    return set
+  }
+
+  add(position: number): void {
+    this.words[position >>> 5] |= 1 << (position & 31)
+  }
+
+  has(position: number): boolean {
+    return (this.words[position >>> 5] & (1 << (position & 31))) !== 0
+  }
+
+  and(other: Bitset): Bitset {
+    const out = new Uint32Array(this.words.length)
+    for (let i = 0; i < out.length; i++) out[i] = this.words[i] & other.words[i]
+    return new Bitset(this.size, out)
+  }
+
+  or(other: Bitset): Bitset {
+    const out = new Uint32Array(this.words.length)
+    for (let i = 0; i < out.length; i++) out[i] = this.words[i] | other.words[i]
+    return new Bitset(this.size, out)
+  }
+
+  count(): number {
+    let total = 0
+    for (const word of this.words) total += popcount(word)
+    return total
+  }
+
+  /** |this ∧ other| without building the intersection. */
+  countAnd(other: Bitset): number {
+    let total = 0
+    for (let i = 0; i < this.words.length; i++) {
+      const word = this.words[i] & other.words[i]
+      if (word !== 0) total += popcount(word)
+    }
+    return total
+  }
+}
+
+function popcount(word: number): number {
+  let v = word - ((word >>> 1) & 0x55555555)
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333)
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24
+}

@@ -1,0 +1,75 @@
+import type { Candidate } from './vocabulary'
+
+export type Rank = {
+  words: number
+  typos: number
+  proximity: number
+  attribute: number
+  position: number
+  exactness: number
+}
+
+/** Per query word, the index terms it may stand for. */
+export type WordMatches = Array<Map<string, Candidate>>
+
+const maxProximity = 8
+
+/**
+ * Meilisearch's default ranking rules, in order: words, typo, proximity, attribute,
+ * position (Meilisearch calls it "attribute" too), exactness — computed from the
+ * document's normalised words per attribute (title, taxonomy, organisation, body).
+ */
+export function rankDocument(attributes: string[][], words: WordMatches): Rank {
+  type Hit = { attribute: number; position: number; typos: number; exact: boolean }
+  const best: Array<Hit[]> = words.map(() => [])
+  attributes.forEach((tokens, attribute) => {
+    tokens.forEach((token, position) => {
+      words.forEach((matches, index) => {
+        const candidate = matches.get(token)
+        if (candidate) best[index].push({ attribute, position, typos: candidate.typos, exact: candidate.typos === 0 && !candidate.prefix })
+      })
+    })
+  })
+  let matched = 0
+  let typos = 0
+  let attribute = 0
+  let position = 0
+  let exactness = 0
+  let proximity = 0
+  let previous: Hit[] | null = null
+  for (const hits of best) {
+    if (hits.length === 0) {
+      previous = null
+      continue
+    }
+    matched++
+    const minTypos = Math.min(...hits.map((hit) => hit.typos))
+    typos += minTypos
+    const first = hits.reduce((a, b) => (b.attribute < a.attribute || (b.attribute === a.attribute && b.position < a.position) ? b : a))
+    attribute += first.attribute
+    position += Math.min(first.position, 100)
+    if (hits.some((hit) => hit.exact)) exactness++
+    if (previous) {
+      let distance = maxProximity
+      for (const a of previous) {
+        for (const b of hits) {
+          if (a.attribute === b.attribute) distance = Math.min(distance, Math.abs(b.position - a.position) + (b.position < a.position ? 1 : 0))
+        }
+      }
+      proximity += distance
+    }
+    previous = hits
+  }
+  return { words: matched, typos, proximity, attribute, position, exactness }
+}
+
+export function compareRanks(a: Rank, b: Rank): number {
+  return (
+    b.words - a.words ||
+    a.typos - b.typos ||
+    a.proximity - b.proximity ||
+    a.attribute - b.attribute ||
+    a.position - b.position ||
+    b.exactness - a.exactness
+  )
+}

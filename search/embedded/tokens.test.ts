@@ -1,0 +1,38 @@
+import { describe, expect, test } from 'vitest'
+import { tokenize, tokenSpans } from './tokens'
+
+describe('the query parser', () => {
+  test.each([
+    ['quotes are not phrases', '"Deutsch kurs"', ['deutsch', 'kurs']],
+    ['an unbalanced quote', '"Deutsch', ['deutsch']],
+    ['a hyphen joins nothing and excludes nothing', 'Deutsch-kurs -Fahrrad', ['deutsch', 'kurs', 'fahrrad']],
+    ['FTS5 operators are words', 'Fahrrad AND NOT Auto OR NEAR', ['fahrrad', 'and', 'not', 'auto', 'or', 'near']],
+    ['a star is no wildcard', 'Fahr* *', ['fahr']],
+    ['c++ is the word c', 'c++', ['c']],
+    ['column filters are text', 'title:Fahrrad', ['title', 'fahrrad']],
+    ['emoji separate words', 'Fahrrad🚲Reparatur 🙂', ['fahrrad', 'reparatur']],
+    ['mixed scripts', 'Deutschkurs دورة Курс', ['deutschkurs', 'دوره', 'курс']],
+    ['Arabic punctuation', 'مساعدة، سكن؟', ['مساعده', 'سکن']],
+    ['Persian with ZWNJ', 'می‌خواهم', ['می', 'خواهم']],
+    ['digits', 'B1 Kurs 2026', ['b1', 'kurs', '2026']],
+    ['control characters', 'a\u0000b\u200bc', ['a', 'b', 'c']],
+  ])('%s', (_what, input, expected) => {
+    expect(tokenize(input)).toEqual(expected)
+  })
+
+  test('copes with 10 kB of input quickly', () => {
+    const input = 'Deutschkurs '.repeat(900)
+    const started = performance.now()
+    expect(tokenize(input)).toHaveLength(900)
+    expect(performance.now() - started).toBeLessThan(1_000)
+  })
+
+  test('spans point into the original text', () => {
+    const text = 'Die Straße, المَدرسة'
+    expect(tokenSpans(text).map((span) => [text.slice(span.start, span.end), span.norm])).toEqual([
+      ['Die', 'die'],
+      ['Straße', 'strasse'],
+      ['المَدرسة', 'المدرسه'],
+    ])
+  })
+})

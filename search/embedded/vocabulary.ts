@@ -1,0 +1,169 @@
+import type Database from 'better-sqlite3'
+import { allowedTypos } from './typos'
+
+export type Candidate = { term: string; typos: number; prefix: boolean }
+
+const caps = { oneTypo: 150, twoTypos: 50, prefix: 50 }
+/** Past every continuation of a prefix in JavaScript's string order. */
+const after = '\uffff'
+
+/**
+ * The index's terms in memory (from fts5vocab), sorted, with their document counts: typo
+ * and prefix candidates come from here, so MATCH only ever sees terms that exist, quoted.
+ *
+ * Typo candidates come from a walk over the sorted terms that works like a trie: the
+ * edit-distance rows of a shared prefix are reused from one term to the next, and a
+ * prefix already beyond the typo budget skips every term that starts with it. The work
+ * grows with the prefixes within reach of the word, not with the vocabulary.
+ */
+export class Vocabulary {
+  private readonly completions = new Map<string, Candidate[]>()
+
+  private constructor(
+    private readonly terms: string[],
+    private readonly docs: Map<string, number>,
+  ) {}
+
+  static load(client: Database.Database): Vocabulary {
+    const rows = client.prepare('select term, doc from search_vocab').raw().all() as Array<[string, number]>
+    return Vocabulary.of(rows)
+  }
+
+  /** From `[term, document count]` pairs. */
+  static of(entries: Array<[string, number]>): Vocabulary {
+    // Sorted by JavaScript's order, which the binary searches below rely on.
+    return new Vocabulary(entries.map(([term]) => term).sort(), new Map(entries))
+  }
+
+  get size() {
+    return this.terms.length
+  }
+
+  /** Terms a query word may stand for: itself, typo variants, and (last word) completions. */
+  candidates(word: string, prefix: boolean): Candidate[] {
+    const out = new Map<string, Candidate>()
+    if (this.docs.has(word)) out.set(word, { term: word, typos: 0, prefix: false })
+    const allowed = allowedTypos(word)
+    if (allowed > 0) {
+      const found = this.typos(word, allowed, false).filter((c) => c.term !== word)
+      this.keep(found, 1, caps.oneTypo, out)
+      this.keep(found, 2, caps.twoTypos, out)
+    }
+    if (prefix) {
+      const found = this.completionsOf(word).filter((c) => c.term !== word)
+      // Typo-tolerant prefix: "deutchk" still completes to "deutschkurs".
+      if (allowed > 0) {
+        for (const candidate of this.typos(word, allowed, true)) {
+          if (candidate.typos > 0 && !candidate.term.startsWith(word) && !out.has(candidate.term)) found.push(candidate)
+        }
+      }
+      // Very short prefixes match thousands of terms: keep the most frequent ones.
+      found.sort((a, b) => a.typos - b.typos || this.frequency(b.term) - this.frequency(a.term))
+      for (const candidate of found.slice(0, caps.prefix)) if (!out.has(candidate.term)) out.set(candidate.term, candidate)
+    }
+    return [...out.values()]
+  }
+
+  private keep(found: Candidate[], typos: number, cap: number, out: Map<string, Candidate>) {
+    found
+      .filter((candidate) => candidate.typos === typos)
+      .sort((a, b) => this.frequency(b.term) - this.frequency(a.term))
+      .slice(0, cap)
+      .forEach((candidate) => out.set(candidate.term, candidate))
+  }
+
+  /** How many documents hold `term`. */
+  frequency(term: string): number {
+    return this.docs.get(term) ?? 0
+  }
+
+  /** Terms that start with `word`, the most frequent first, at most the prefix cap (cached). */
+  private completionsOf(word: string): Candidate[] {
+    const cached = this.completions.get(word)
+    if (cached) return [...cached]
+    const found: Candidate[] = []
+    const end = this.lowerBound(word + after)
+    for (let i = this.lowerBound(word); i < end; i++) found.push({ term: this.terms[i], typos: 0, prefix: true })
+    found.sort((a, b) => this.frequency(b.term) - this.frequency(a.term))
+    const top = found.slice(0, caps.prefix + 1)
+    if (this.completions.size > 10_000) this.completions.clear()
+    this.completions.set(word, top)
+    return [...top]
+  }
+
+  /**
+   * Terms within the typo budget (Meilisearch's rules, search/embedded/typos.ts): with the
+   * same first letter, up to `allowed` edits; with another first letter (which costs one
+   * more), up to `allowed - 1`. With `prefix`, a term counts when one of its starts does.
+   */
+  private typos(word: string, allowed: number, prefix: boolean): Candidate[] {
+    const chars = [...word]
+    const first = chars[0]
+    const found: Candidate[] = []
+    const sameFrom = this.lowerBound(first)
+    const sameTo = this.lowerBound(first + after)
+    this.walk(chars, allowed, prefix, sameFrom, sameTo, 0, found)
+    if (allowed > 1) {
+      this.walk(chars, allowed - 1, prefix, 0, sameFrom, 1, found)
+      this.walk(chars, allowed - 1, prefix, sameTo, this.terms.length, 1, found)
+    }
+    return found
+  }
+
+  /** Optimal string alignment rows over `terms[from, to)`, reused along shared prefixes. */
+  private walk(word: string[], max: number, prefix: boolean, from: number, to: number, extra: number, found: Candidate[]) {
+    const n = word.length
+    const rows: Int32Array[] = [Int32Array.from({ length: n + 1 }, (_, j) => j)]
+    const best: number[] = [n] // per depth: the smallest distance of a start of the path to the word
+    let path: string[] = []
+    let i = from
+    while (i < to) {
+      const term = this.terms[i]
+      const chars = [...term]
+      let depth = 0
+      while (depth < path.length && depth < chars.length && path[depth] === chars[depth]) depth++
+      path = chars.slice(0, depth)
+      rows.length = depth + 1
+      best.length = depth + 1
+      let pruned = -1
+      for (let d = depth + 1; d <= chars.length; d++) {
+        const row = new Int32Array(n + 1)
+        const previous = rows[d - 1]
+        const before = rows[d - 2]
+        const char = chars[d - 1]
+        row[0] = d
+        let low = d
+        for (let j = 1; j <= n; j++) {
+          let value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (word[j - 1] === char ? 0 : 1))
+          if (before && j > 1 && word[j - 1] === chars[d - 2] && word[j - 2] === char) value = Math.min(value, before[j - 2] + 1)
+          row[j] = value
+          if (value < low) low = value
+        }
+        rows.push(row)
+        path.push(char)
+        best.push(Math.min(best[d - 1], row[n]))
+        if (low > max && !(prefix && best[d] <= max)) {
+          pruned = d
+          break
+        }
+      }
+      if (pruned > 0) {
+        // No term that starts like this can come within reach: skip them all.
+        i = this.lowerBound(path.join('') + after, i + 1, to)
+        continue
+      }
+      const distance = prefix ? best[chars.length] : rows[chars.length][n]
+      if (distance <= max) found.push({ term, typos: distance + extra, prefix })
+      i++
+    }
+  }
+
+  private lowerBound(word: string, low = 0, high = this.terms.length): number {
+    while (low < high) {
+      const mid = (low + high) >> 1
+      if (this.terms[mid] < word) low = mid + 1
+      else high = mid
+    }
+    return low
+  }
+}

@@ -1,0 +1,95 @@
+import type { Db } from '../../db/client'
+import { groupDocuments, organisationDocuments, postingDocuments } from '../build'
+import type { SearchDocument, SearchKind } from '../document'
+import { tokenize } from './tokens'
+
+/** The FTS columns in ranking order: title > taxonomy > organisation > body. */
+export const attributes = ['title', 'taxonomy', 'organisation', 'body'] as const
+
+const indexText = (texts: string[]) => texts.map((text) => tokenize(text).join(' ')).join(' \n ')
+
+/**
+ * Writes documents into the embedded index inside the caller's transaction, so a posting
+ * is searchable exactly when its change commits. Replaces any earlier version.
+ */
+export function writeDocuments(tx: Db, documents: SearchDocument[]): void {
+  const client = tx.$client
+  const find = client.prepare('select rowid from search_documents where kind = ? and ref_id = ?')
+  const insertDoc = client.prepare(
+    'insert into search_documents (kind, ref_id, date, document) values (?, ?, ?, ?)',
+  )
+  const updateDoc = client.prepare('update search_documents set date = ?, document = ? where rowid = ?')
+  const deleteFts = client.prepare('delete from search_fts where rowid = ?')
+  const insertFts = client.prepare(
+    'insert into search_fts (rowid, title, taxonomy, organisation, body) values (?, ?, ?, ?, ?)',
+  )
+  const deleteFacets = client.prepare('delete from search_facets where doc = ?')
+  const insertFacet = client.prepare('insert or ignore into search_facets (doc, facet, value) values (?, ?, ?)')
+
+  for (const doc of documents) {
+    const existing = find.get(doc.kind, doc.id) as { rowid: number } | undefined
+    let rowid: number
+    if (existing) {
+      rowid = existing.rowid
+      updateDoc.run(doc.date, JSON.stringify(doc), rowid)
+      deleteFts.run(rowid)
+      deleteFacets.run(rowid)
+    } else {
+      rowid = Number(insertDoc.run(doc.kind, doc.id, doc.date, JSON.stringify(doc)).lastInsertRowid)
+    }
+    insertFts.run(
+      rowid,
+      indexText(Object.values(doc.title)),
+      indexText(doc.taxonomy),
+      indexText(doc.organisation ? [doc.organisation.name] : []),
+      indexText(Object.values(doc.body)),
+    )
+    insertFacet.run(rowid, 'kind', doc.kind)
+    for (const [facet, values] of Object.entries(doc.facets)) {
+      for (const value of values) insertFacet.run(rowid, facet, value)
+    }
+  }
+}
+
+export function removeDocuments(tx: Db, kind: SearchKind, ids: string[]): void {
+  const client = tx.$client
+  const find = client.prepare('select rowid from search_documents where kind = ? and ref_id = ?')
+  for (const id of ids) {
+    const row = find.get(kind, id) as { rowid: number } | undefined
+    if (!row) continue
+    client.prepare('delete from search_fts where rowid = ?').run(row.rowid)
+    client.prepare('delete from search_documents where rowid = ?').run(row.rowid)
+  }
+}
+
+/** Re-indexes the named records (a changed organisation re-indexes its postings too). */
+export function reindex(tx: Db, changed: { postings?: string[]; organisations?: string[]; groups?: string[]; all?: boolean }) {
+  if (changed.all) {
+    tx.$client.exec('delete from search_fts; delete from search_facets; delete from search_documents;')
+    writeDocuments(tx, [...postingDocuments(tx), ...organisationDocuments(tx), ...groupDocuments(tx)])
+    return
+  }
+  if (changed.postings?.length) writeDocuments(tx, postingDocuments(tx, changed.postings))
+  if (changed.organisations?.length) writeDocuments(tx, organisationDocuments(tx, changed.organisations))
+  if (changed.groups?.length) writeDocuments(tx, groupDocuments(tx, changed.groups))
+}
+
+/** After an import: what its changes mean for the index, in the import's transaction. */
+export function indexImport(tx: Db, changed: { districts: string[]; categories: string[]; organisations: string[]; postings: string[]; workingGroups: string[] }) {
+  // Category labels and synonyms live in every posting's document: a taxonomy change rebuilds.
+  if (changed.categories.length > 0) return reindex(tx, { all: true })
+  const ofOrganisations = changed.organisations.length
+    ? (tx.$client
+        .prepare('select id from postings where organisation_id in (select value from json_each(?))')
+        .all(JSON.stringify(changed.organisations)) as Array<{ id: string }>).map((row) => row.id)
+    : []
+  reindex(tx, {
+    postings: [...new Set([...changed.postings, ...ofOrganisations])],
+    organisations: changed.organisations,
+    groups: changed.workingGroups,
+  })
+}
+
+export function indexIsEmpty(db: Db): boolean {
+  return !db.$client.prepare('select 1 from search_documents limit 1').get()
+}

@@ -1,0 +1,38 @@
+import { facetNames, type FacetName } from '../document'
+import type { SearchParams } from '../engine'
+import { dayNumber } from './documents'
+
+/** Meilisearch's filter syntax as an array: the outer array ANDs, an inner array ORs. */
+export type Filter = Array<string | string[]>
+export type FilterName = 'kind' | FacetName
+
+/** A quoted filter value: user text never reaches the filter unescaped. */
+export const quote = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`
+
+/** The visibility rule at query time: validity dates are compared with today, not at indexing. */
+export function visibilityFilter(today: string): string[] {
+  const day = dayNumber(today)
+  return ['listed = true', `validFrom <= ${day}`, `validUntil >= ${day}`]
+}
+
+/** The filters a search asks for, by name; repeated values OR, different names AND. */
+export function activeFilters(params: SearchParams): Map<FilterName, string[]> {
+  const filters = new Map<FilterName, string[]>()
+  if (params.kind.length > 0) filters.set('kind', params.kind)
+  for (const name of facetNames) if (params[name].length > 0) filters.set(name, params[name])
+  return filters
+}
+
+/**
+ * The filter of a search with one facet's own filter left out (`except`): the query that
+ * counts that facet disjunctively. A document without the attribute fails the filter, so
+ * `type=need` excludes organisations and groups, as in the embedded engine.
+ */
+export function buildFilter(filters: Map<FilterName, string[]>, today: string, except?: FilterName): Filter {
+  const out: Filter = visibilityFilter(today)
+  for (const [name, values] of filters) {
+    if (name === except) continue
+    out.push(values.map((value) => `${name} = ${quote(value)}`))
+  }
+  return out
+}

@@ -1,0 +1,44 @@
+import { Meilisearch } from 'meilisearch'
+import type { Db } from '../../db/client'
+import type { EmbeddedEngine } from '../embedded/engine'
+import type { SearchEngine } from '../engine'
+import { createMeilisearchEngine } from './engine'
+import { Relay } from './relay'
+
+export { configureOutbox, pendingCount } from './outbox'
+export { rebuildMeilisearch } from './reindex'
+export { Relay } from './relay'
+
+/** The one index Treffpunkt keeps in a Meilisearch server. */
+export const MEILI_INDEX = 'treffpunkt'
+
+export type MeilisearchConfig = { url: string; apiKey?: string }
+
+export function meilisearchClient(config: MeilisearchConfig): Meilisearch {
+  // A slow server must not hold a page: after this the embedded engine answers.
+  return new Meilisearch({ host: config.url, apiKey: config.apiKey, timeout: 2_000 })
+}
+
+/** Meilisearch for searches (falling back to `embedded`) and the relay that keeps it current. */
+export function meilisearchEngine(
+  db: Db,
+  embedded: EmbeddedEngine,
+  config: MeilisearchConfig,
+  log: { warn: (message: string) => void },
+): { engine: SearchEngine; relay: Relay } {
+  const client = meilisearchClient(config)
+  const relay = new Relay({
+    client,
+    index: MEILI_INDEX,
+    db,
+    onError: (error) => log.warn(`search outbox: delivery to Meilisearch failed, will retry: ${(error as Error).message}`),
+  })
+  const engine = createMeilisearchEngine({
+    client,
+    index: MEILI_INDEX,
+    db,
+    embedded,
+    onFallback: (error) => log.warn(`search: Meilisearch unreachable, the embedded engine answers: ${(error as Error).message}`),
+  })
+  return { engine, relay }
+}

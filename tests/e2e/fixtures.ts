@@ -1,0 +1,62 @@
+import fs from 'node:fs'
+import { test as base, expect } from '@playwright/test'
+
+/**
+ * Every page in every test: no console error (a hydration mismatch is a bug), no request
+ * to another origin (no CDNs, no trackers), no cookie for an anonymous visitor.
+ */
+export const test = base.extend<{ guard: void }>({
+  guard: [
+    async ({ page, context, baseURL }, use) => {
+      const problems: string[] = []
+      page.on('console', (message) => {
+        // A page answered 404 or 400 on purpose is logged by Chromium as a failed load of itself.
+        if (message.text().startsWith('Failed to load resource') && message.location().url === page.url()) return
+        if (message.type() === 'error') problems.push(`console.error: ${message.text()}`)
+      })
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+      page.on('request', (request) => {
+        const url = request.url()
+        if (!url.startsWith(baseURL!) && !url.startsWith('data:')) problems.push(`request to another origin: ${url}`)
+      })
+      await use()
+      expect(problems).toEqual([])
+      expect(await context.cookies()).toEqual([])
+    },
+    { auto: true },
+  ],
+})
+export { expect }
+
+type Demo = {
+  postings: Array<{ id: string; title: Record<string, string>; status: string; validFrom?: string; validUntil?: string; type: string; category: string }>
+  organisations: Array<{ id: string; name: string }>
+  workingGroups: Array<{ id: string; name: Record<string, string> }>
+  categories: Array<{ id: string; parent: string | null; label: Record<string, string> }>
+}
+
+/** The demo municipality the e2e server was seeded with (dates shift in whole weeks; status does not). */
+export const demo: Demo = JSON.parse(fs.readFileSync('db/seed/demo.json', 'utf8'))
+
+const visibleAlways = (p: Demo['postings'][number]) =>
+  p.status === 'published' && !p.validUntil && (!p.validFrom || p.validFrom <= '2026-11-02')
+
+/** A published, open-ended posting whose title exists only in the given locales. */
+export function postingOnlyIn(...langs: string[]) {
+  const found = demo.postings.find((p) => visibleAlways(p) && Object.keys(p.title).sort().join() === [...langs].sort().join())
+  if (!found) throw new Error(`the demo has no visible posting only in ${langs.join(', ')}`)
+  return found
+}
+
+/** A published, open-ended posting with a title in (at least) each of the given locales. */
+export function postingIn(...langs: string[]) {
+  const found = demo.postings.find((p) => visibleAlways(p) && langs.every((lang) => lang in p.title))
+  if (!found) throw new Error(`the demo has no visible posting in ${langs.join(', ')}`)
+  return found
+}
+
+/** The note under text shown in its source language, as the reader's locale words it. */
+export function sourceNote(reader: string, source: string): string {
+  const template: string = JSON.parse(fs.readFileSync(`locales/${reader}/common.json`, 'utf8')).text.onlyIn
+  return template.replace('{{language}}', new Intl.DisplayNames([reader], { type: 'language' }).of(source)!)
+}
