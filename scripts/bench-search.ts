@@ -12,11 +12,12 @@ import { tokenize } from '../search/embedded/tokens'
 import { indexImport, reindex } from '../search/embedded/writer'
 import { searchParams, type SearchInput } from '../search/engine'
 import { flatten, miniSearch, orama, type Baseline, type Query } from './bench/baselines'
-import { generatePostings, random, type Taxonomy } from './bench/corpus'
+import { generatePostings, random, type CorpusPosting, type Taxonomy } from './bench/corpus'
 
 /**
  * The search benchmark (docs/performance.md):
  *   npm run bench:search -- --postings 10000 [--rounds 5] [--no-baselines]
+ * `--postings 0` measures the demo municipality alone, queries drawn from its own texts.
  * Generates a synthetic multilingual corpus on the demo's taxonomy, builds our index,
  * runs a fixed query mix per class, and the same in MiniSearch and Orama.
  */
@@ -33,7 +34,12 @@ const heapMb = () => {
   return process.memoryUsage().heapUsed / 2 ** 20
 }
 
-type Demo = { categories: Array<{ id: string }>; districts: Array<{ id: string }>; organisations: Array<{ id: string }> } & Record<string, unknown>
+type Demo = {
+  categories: Array<{ id: string }>
+  districts: Array<{ id: string }>
+  organisations: Array<{ id: string }>
+  postings: CorpusPosting[]
+} & Record<string, unknown>
 const today = todayInBerlin()
 const demo = loadDemo(today) as unknown as Demo
 const taxonomy: Taxonomy = {
@@ -42,14 +48,15 @@ const taxonomy: Taxonomy = {
   organisations: demo.organisations.map((o) => o.id),
 }
 let started = performance.now()
-const postings = generatePostings(count, taxonomy)
+const generated = generatePostings(count, taxonomy)
 console.log(`generated ${count.toLocaleString('en')} postings in ${since(started)} ms`)
+const postings = count > 0 ? generated : demo.postings
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'treffpunkt-bench-'))
 const file = path.join(dir, 'bench.db')
 const db = openDatabase(file)
 started = performance.now()
-const outcome = importExchange(db, { ...demo, postings: [...postings, ...((demo.postings as unknown[]) ?? [])], workingGroups: demo.workingGroups }, { today, afterWrite: indexImport })
+const outcome = importExchange(db, { ...demo, postings: [...generated, ...demo.postings] }, { today, afterWrite: indexImport })
 if (!outcome.ok) throw new Error(`the corpus did not import: ${JSON.stringify(outcome.errors.slice(0, 3))}`)
 const importMs = performance.now() - started
 let heapBefore = heapMb()
@@ -69,7 +76,7 @@ console.log(
 const df = new Map<string, number>()
 for (const p of postings) {
   const seen = new Set<string>()
-  for (const t of [...Object.values(p.title), ...Object.values(p.body)]) for (const w of tokenize(t)) seen.add(w)
+  for (const t of [...Object.values(p.title), ...Object.values(p.body ?? {})]) for (const w of tokenize(t)) seen.add(w)
   for (const w of seen) df.set(w, (df.get(w) ?? 0) + 1)
 }
 const byFrequency = [...df].sort((a, b) => b[1] - a[1]).map(([w]) => w)

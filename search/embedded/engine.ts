@@ -165,8 +165,15 @@ function rankAll(db: Db, docs: Doc[], matches: WordMatches): Map<number, Rank> {
   const rows = db.$client
     .prepare('select rowid, title, taxonomy, organisation, body from search_fts where rowid in (select value from json_each(?))')
     .all(JSON.stringify(docs.map((doc) => doc.rowid))) as Array<Record<string, string> & { rowid: number }>
+  // Postings of one category share their taxonomy text: split it once per search.
+  const split = new Map<string, string[]>()
+  const words = (text: string) => {
+    let tokens = split.get(text)
+    if (!tokens) split.set(text, (tokens = text ? text.split(' ').filter((token) => token !== '' && token !== '\n') : []))
+    return tokens
+  }
   for (const row of rows) {
-    const attributes = [row.title, row.taxonomy, row.organisation, row.body].map((text) => (text ? text.split(/\s+/).filter(Boolean) : []))
+    const attributes = [words(row.title), words(row.taxonomy), words(row.organisation), words(row.body)]
     ranks.set(row.rowid, rankDocument(attributes, matches))
   }
   return ranks
