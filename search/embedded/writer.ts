@@ -26,6 +26,15 @@ export function writeDocuments(tx: Db, documents: SearchDocument[]): void {
   const deleteFacets = client.prepare('delete from search_facets where doc = ?')
   const insertFacet = client.prepare('insert or ignore into search_facets (doc, facet, value) values (?, ?, ?)')
 
+  // Postings of one category carry the same taxonomy terms: normalise them once per batch.
+  const taxonomyTexts = new Map<string, string>()
+  const taxonomyText = (terms: string[]) => {
+    const key = terms.join('\u001f')
+    let text = taxonomyTexts.get(key)
+    if (text === undefined) taxonomyTexts.set(key, (text = indexText(terms)))
+    return text
+  }
+
   for (const doc of documents) {
     const existing = find.get(doc.kind, doc.id) as { rowid: number } | undefined
     let rowid: number
@@ -40,7 +49,7 @@ export function writeDocuments(tx: Db, documents: SearchDocument[]): void {
     insertFts.run(
       rowid,
       indexText(Object.values(doc.title)),
-      indexText(doc.taxonomy),
+      taxonomyText(doc.taxonomy),
       indexText(doc.organisation ? [doc.organisation.name] : []),
       indexText(Object.values(doc.body)),
     )
