@@ -140,7 +140,9 @@ function measure(run: (query: Query) => unknown): Record<string, Stats> {
 
 const ours = measure((query) => engine.search(searchParams.parse({ q: query.q, ...query.filters } as SearchInput), today))
 const rows: Array<[string, Record<string, Stats>]> = [['ours', ours]]
-console.log(`ours p50/p95 ms: ${Object.entries(ours).map(([name, st]) => `${name} ${st.p50.toFixed(1)}/${st.p95.toFixed(1)}`).join(' · ')}`)
+const summary = (name: string, stats: Record<string, Stats>) =>
+  console.log(`${name} p50/p95 ms: ${Object.entries(stats).map(([c, st]) => `${c} ${st.p50.toFixed(1)}/${st.p95.toFixed(1)}`).join(' · ')}`)
+summary('ours', ours)
 
 if (baselines) {
   const docs = flatten(
@@ -155,6 +157,7 @@ if (baselines) {
       `${baseline.name}: build ${Math.round(buildMs)} ms = ${Math.round(docs.length / (buildMs / 1000)).toLocaleString('en')} documents/s; heap +${(heapMb() - heapBefore).toFixed(0)} MB`,
     )
     rows.push([baseline.name, measure((query) => baseline.search(query))])
+    summary(baseline.name, rows[rows.length - 1][1])
   }
 }
 
