@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest'
 import { testDatabase } from '../../tests/db'
 import { locales } from '../../app/i18n'
-import { weekdayIndex } from '../dates'
+import { addDays, weekdayIndex } from '../dates'
 import { exportExchange } from '../exchange'
 import { boardFigures } from '../figures'
 import { weekdays } from '../schema'
-import { loadDemo, seedDemo } from './demo'
+import { DEMO_AUTHORED_ON, loadDemo, seedDemo } from './demo'
 
 type Demo = ReturnType<typeof exportExchange>
 
@@ -58,6 +58,17 @@ describe('the demo municipality', () => {
     // authoring day: which side of it "today" falls would depend on the weekday.
     const later = seeded('2031-05-14')
     expect(boardFigures(later.db, '2031-05-14').postings).toBe(boardFigures(db, '2026-11-22').postings)
+  })
+
+  test('no validity bound lies within the week after the authoring day', () => {
+    // Seeding shifts by whole weeks, so "today" lands 0–6 days after the authored day:
+    // a bound inside that week would make visibility depend on the weekday of seeding.
+    const authored = loadDemo(DEMO_AUTHORED_ON) as unknown as Required<Demo>
+    const weekEnd = addDays(DEMO_AUTHORED_ON, 6)
+    for (const p of authored.postings) {
+      if (p.validFrom) expect(p.validFrom > DEMO_AUTHORED_ON && p.validFrom <= weekEnd, `${p.id} validFrom ${p.validFrom}`).toBe(false)
+      if (p.validUntil) expect(p.validUntil >= DEMO_AUTHORED_ON && p.validUntil < weekEnd, `${p.id} validUntil ${p.validUntil}`).toBe(false)
+    }
   })
 
   test('dates move in whole weeks, so every meeting stays on its weekday', () => {
