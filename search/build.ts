@@ -101,29 +101,29 @@ export function organisationDocuments(db: Db, ids?: string[]): SearchDocument[] 
   return rows.map((row) => {
     const sourceLocale = Object.keys(row.description)[0] ?? 'de'
     return {
-    kind: 'organisation',
-    id: row.id,
-    date: row.createdAt,
-    sourceLocale,
-    // A name is the same in every language.
-    title: { [sourceLocale]: row.name },
-    body: row.description,
+      kind: 'organisation',
+      id: row.id,
+      date: row.createdAt,
+      sourceLocale,
+      // A name is the same in every language.
+      title: { [sourceLocale]: row.name },
+      body: row.description,
+      ...notAPosting(row.districtId, row.languages, [row.kind], !row.suspended),
+    }
+  })
+}
+
+/** What organisations and groups have in common: no taxonomy, type or category, visible unless hidden. */
+function notAPosting(districtId: string | null, languages: string[], orgKind: string[], listed: boolean) {
+  return {
     taxonomy: [],
     organisation: null,
     type: null,
     category: null,
-    district: row.districtId,
-    visibility: { listed: !row.suspended, validFrom: null, validUntil: null },
-    facets: {
-      type: [],
-      category: [],
-      district: row.districtId ? [row.districtId] : [],
-      audience: [],
-      language: row.languages,
-      orgKind: [row.kind],
-    },
+    district: districtId,
+    visibility: { listed, validFrom: null, validUntil: null },
+    facets: { type: [], category: [], district: districtId ? [districtId] : [], audience: [], language: languages, orgKind },
   }
-  })
 }
 
 export function groupDocuments(db: Db, ids?: string[]): SearchDocument[] {
@@ -147,19 +147,6 @@ export function groupDocuments(db: Db, ids?: string[]): SearchDocument[] {
     sourceLocale: Object.keys(row.name)[0] ?? 'de',
     title: row.name,
     body: row.place ? Object.fromEntries(Object.entries(row.description).map(([k, v]) => [k, `${v}\n${row.place}`])) : row.description,
-    taxonomy: [],
-    organisation: null,
-    type: null,
-    category: null,
-    district: row.districtId,
-    visibility: { listed: row.state === 'active', validFrom: null, validUntil: null },
-    facets: {
-      type: [],
-      category: [],
-      district: row.districtId ? [row.districtId] : [],
-      audience: [],
-      language: row.languages,
-      orgKind: [],
-    },
+    ...notAPosting(row.districtId, row.languages, [], row.state === 'active'),
   }))
 }

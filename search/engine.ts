@@ -43,6 +43,16 @@ export function parseSearchParams(query: URLSearchParams): { ok: true; params: S
   return { ok: true, params: parsed.data }
 }
 
+export type FilterName = 'kind' | FacetName
+
+/** The filters a search asks for, by name; repeated values OR, different names AND. */
+export function activeFilters(params: SearchParams): Map<FilterName, string[]> {
+  const filters = new Map<FilterName, string[]>()
+  if (params.kind.length > 0) filters.set('kind', params.kind)
+  for (const name of facetNames) if (params[name].length > 0) filters.set(name, params[name])
+  return filters
+}
+
 /** Words of a query beyond this are ignored by both engines (bounded work). */
 export const maxQueryWords = 10
 

@@ -1,6 +1,7 @@
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { postingListLoader } from '../lib/posting-list.server'
+import { FilterSelect } from './filter-select'
 import { Pagination } from './pagination'
 import { PostingCards } from './posting-card'
 
@@ -33,28 +34,20 @@ export function PostingListPage({ data }: { data: Data }) {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="filter-district">{t('common:filters.district')}</label>
-          <select id="filter-district" name="district" defaultValue={data.query.district}>
-            <option value="">{t('common:filters.allDistricts')}</option>
-            {data.options.districts.map((district) => (
-              <option key={district.id} value={district.id}>
-                {district.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-audience">{t('common:filters.audience')}</label>
-          <select id="filter-audience" name="audience" defaultValue={data.query.audience}>
-            <option value="">{t('common:filters.everyone')}</option>
-            {data.options.audiences.map((audience) => (
-              <option key={audience} value={audience}>
-                {t(`common:audience.${audience}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="district"
+          label={t('common:filters.district')}
+          all={t('common:filters.allDistricts')}
+          value={data.query.district}
+          options={data.options.districts.map((district) => ({ value: district.id, label: district.name }))}
+        />
+        <FilterSelect
+          name="audience"
+          label={t('common:filters.audience')}
+          all={t('common:filters.everyone')}
+          value={data.query.audience}
+          options={data.options.audiences.map((audience) => ({ value: audience, label: t(`common:audience.${audience}`) }))}
+        />
         <div className="actions">
           <button type="submit">{t('common:filters.apply')}</button>
           {filtered ? <Link to={base}>{t('common:filters.reset')}</Link> : null}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { listVisibleOrganisations } from '../../db/queries/organisations'
 import { organisationKinds } from '../../db/schema'
+import { FilterSelect } from '../components/filter-select'
 import { Localized } from '../components/localized'
 import { Pagination } from '../components/pagination'
 import { languageName } from '../lib/format'
@@ -68,39 +69,27 @@ export default function Organisations() {
       <h1>{data.title}</h1>
       <p className="lead">{t('list.intro')}</p>
       <Form method="get" action={base} className="filters">
-        <div className="field">
-          <label htmlFor="filter-kind">{t('common:filters.orgKind')}</label>
-          <select id="filter-kind" name="kind" defaultValue={data.query.kind}>
-            <option value="">{t('common:filters.allKinds')}</option>
-            {data.options.kinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`common:orgKind.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-district">{t('common:filters.district')}</label>
-          <select id="filter-district" name="district" defaultValue={data.query.district}>
-            <option value="">{t('common:filters.allDistricts')}</option>
-            {data.options.districts.map((district) => (
-              <option key={district.id} value={district.id}>
-                {district.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-language">{t('common:filters.spokenLanguage')}</label>
-          <select id="filter-language" name="language" defaultValue={data.query.language}>
-            <option value="">{t('common:filters.allLanguages')}</option>
-            {data.options.languages.map((language) => (
-              <option key={language.tag} value={language.tag}>
-                {language.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="kind"
+          label={t('common:filters.orgKind')}
+          all={t('common:filters.allKinds')}
+          value={data.query.kind}
+          options={data.options.kinds.map((kind) => ({ value: kind, label: t(`common:orgKind.${kind}`) }))}
+        />
+        <FilterSelect
+          name="district"
+          label={t('common:filters.district')}
+          all={t('common:filters.allDistricts')}
+          value={data.query.district}
+          options={data.options.districts.map((district) => ({ value: district.id, label: district.name }))}
+        />
+        <FilterSelect
+          name="language"
+          label={t('common:filters.spokenLanguage')}
+          all={t('common:filters.allLanguages')}
+          value={data.query.language}
+          options={data.options.languages.map((language) => ({ value: language.tag, label: language.name }))}
+        />
         <div className="actions">
           <button type="submit">{t('common:filters.apply')}</button>
           {filtered ? <Link to={base}>{t('common:filters.reset')}</Link> : null}

@@ -63,7 +63,7 @@ export class Catalog {
     const refs = new Map<string, number>()
     const rows = db.$client.prepare('select rowid, kind, ref_id, date from search_documents').raw().all() as Array<[number, SearchKind, string, string]>
     for (const [rowid, kind, ref, date] of rows) {
-      docs.set(rowid, { rowid, position: docs.size, kind, date, facets: { kind: [kind] } })
+      docs.set(rowid, { rowid, position: docs.size, kind, date, facets: {} })
       refs.set(`${kind}:${ref}`, rowid)
     }
     // One row per document: SQLite groups faster than JavaScript builds 200,000 rows.
@@ -76,7 +76,7 @@ export class Catalog {
       if (!doc) continue
       for (const pair of pairs.split(record)) {
         const [facet, value] = pair.split(unit)
-        if (facet !== 'kind') (doc.facets[facet] ??= []).push(value)
+        ;(doc.facets[facet] ??= []).push(value)
       }
     }
     return new Catalog(db, docs, refs)

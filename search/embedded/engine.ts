@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client'
 import { contentVersion } from '../../db/client'
 import { facetNames, type SearchKind } from '../document'
-import { maxQueryWords, type SearchEngine, type SearchHit, type SearchParams, type SearchResponse } from '../engine'
+import { activeFilters, maxQueryWords, type SearchEngine, type SearchHit, type SearchParams, type SearchResponse } from '../engine'
 import { documentsByRef, labels, loadDocuments, toHit } from '../hits'
 import { Bitset } from './bitset'
 import { byNewest, Catalog, type Doc } from './catalog'
@@ -66,7 +66,8 @@ export function createEmbeddedEngine(db: Db): EmbeddedEngine {
       // 2. Filter, and count each facet with its own filter left out (disjunctive): a
       //    document that fails only the filter of facet F still counts for F's values.
       const positions = words.length === 0 ? catalog.visibleBits(today) : Bitset.of(catalog.size, candidates.map((rowid) => catalog.docs.get(rowid)!.position))
-      const masks = activeFilters(params).map(([facet, values]): [string, Bitset] => [facet, values.reduce((union, value) => union.or(catalog.withValue(facet, value)), new Bitset(catalog.size))])
+      // A document without the facet fails its filter: `type=need` excludes organisations and groups.
+      const masks = [...activeFilters(params)].map(([facet, values]): [string, Bitset] => [facet, values.reduce((union, value) => union.or(catalog.withValue(facet, value)), new Bitset(catalog.size))])
       const passing = (except?: string) => masks.reduce((set, [facet, mask]) => (facet === except ? set : set.and(mask)), positions)
       const all = passing()
       const facets: Record<string, Record<string, number>> = {}
@@ -149,14 +150,6 @@ function matchExpression(matches: WordMatches): string | null {
   const groups = matches.filter((terms) => terms.size > 0)
   if (groups.length < matches.length) return null
   return groups.map((terms) => `(${[...terms.keys()].map(quoteTerm).join(' OR ')})`).join(' AND ')
-}
-
-/** Filters that only some kinds have exclude the others: a document without the facet fails it. */
-function activeFilters(params: SearchParams): Array<[string, string[]]> {
-  const filters: Array<[string, string[]]> = []
-  if (params.kind.length > 0) filters.push(['kind', params.kind])
-  for (const name of facetNames) if (params[name].length > 0) filters.push([name, params[name]])
-  return filters
 }
 
 function rankAll(db: Db, docs: Doc[], matches: WordMatches): Map<number, Rank> {

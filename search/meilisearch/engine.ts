@@ -1,11 +1,11 @@
 import type { Meilisearch, MultiSearchQuery, MultiSearchResponse } from 'meilisearch'
 import type { Db } from '../../db/client'
-import { facetNames } from '../document'
+import { facetNames, type SearchKind } from '../document'
 import type { EmbeddedEngine } from '../embedded/engine'
 import { tokenize } from '../embedded/tokens'
-import { maxQueryWords, type SearchEngine, type SearchParams, type SearchResponse } from '../engine'
+import { activeFilters, maxQueryWords, type FilterName, type SearchEngine, type SearchParams, type SearchResponse } from '../engine'
 import { labels } from '../hits'
-import { activeFilters, buildFilter, type FilterName } from './filters'
+import { buildFilter } from './filters'
 import { maxTotalHits } from './settings'
 
 export type MeilisearchEngineOptions = {
@@ -59,7 +59,7 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Sear
       facets[counted[i]] = { ...(result.facetDistribution?.[counted[i]] ?? {}) }
     })
     const total = main.totalHits ?? main.estimatedTotalHits ?? 0
-    const refs = main.hits.map((hit) => ({ kind: hit.kind as 'posting', id: String(hit.id) }))
+    const refs = main.hits.map((hit) => ({ kind: hit.kind as SearchKind, id: String(hit.id) }))
     return {
       engine: 'meilisearch',
       total,

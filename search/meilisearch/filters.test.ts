@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { searchParams } from '../engine'
-import { activeFilters, buildFilter, quote } from './filters'
+import { activeFilters, searchParams } from '../engine'
+import { buildFilter, quote } from './filters'
 
 const filters = (input: Parameters<typeof searchParams.parse>[0]) => activeFilters(searchParams.parse(input))
 

@@ -1,10 +1,8 @@
-import { facetNames, type FacetName } from '../document'
-import type { SearchParams } from '../engine'
+import type { FilterName } from '../engine'
 import { dayNumber } from './documents'
 
 /** Meilisearch's filter syntax as an array: the outer array ANDs, an inner array ORs. */
 export type Filter = Array<string | string[]>
-export type FilterName = 'kind' | FacetName
 
 /** A quoted filter value: user text never reaches the filter unescaped. */
 export const quote = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`
@@ -13,14 +11,6 @@ export const quote = (value: string) => `"${value.replace(/\\/g, '\\\\').replace
 export function visibilityFilter(today: string): string[] {
   const day = dayNumber(today)
   return ['listed = true', `validFrom <= ${day}`, `validUntil >= ${day}`]
-}
-
-/** The filters a search asks for, by name; repeated values OR, different names AND. */
-export function activeFilters(params: SearchParams): Map<FilterName, string[]> {
-  const filters = new Map<FilterName, string[]>()
-  if (params.kind.length > 0) filters.set('kind', params.kind)
-  for (const name of facetNames) if (params[name].length > 0) filters.set(name, params[name])
-  return filters
 }
 
 /**

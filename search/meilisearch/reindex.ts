@@ -2,6 +2,7 @@ import type { Meilisearch } from 'meilisearch'
 import type { Db } from '../../db/client'
 import type { SearchDocument } from '../document'
 import { toMeiliDocument } from './documents'
+import { indexSettings } from './settings'
 import { lastOutboxId, requeueDeliveredSince, settleUpTo } from './outbox'
 import { applySettings, ensureIndex, succeeded, type WaitOptions } from './tasks'
 
@@ -22,7 +23,7 @@ export async function rebuildMeilisearch(
   const since = lastOutboxId(db)
   await ensureIndex(client, index, wait)
   await ensureIndex(client, fresh, wait)
-  await applySettings(client, fresh, db, wait)
+  await applySettings(client, fresh, indexSettings(db), wait)
 
   const select = db.$client.prepare('select rowid, document from search_documents where rowid > ? order by rowid limit ?')
   let after = 0

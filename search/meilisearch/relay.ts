@@ -72,10 +72,12 @@ export class Relay {
   /** Index and settings, re-applied whenever they change (a new category brings synonyms). */
   private async prepareIndex(): Promise<void> {
     const { client, index, db, wait } = this.options
-    const wanted = JSON.stringify(indexSettings(db))
+    const settings = indexSettings(db)
+    const wanted = JSON.stringify(settings)
     if (this.appliedSettings === wanted) return
     await ensureIndex(client, index, wait)
-    this.appliedSettings = await applySettings(client, index, db, wait)
+    await applySettings(client, index, settings, wait)
+    this.appliedSettings = wanted
   }
 
   private async deliver(entries: OutboxEntry[]): Promise<void> {

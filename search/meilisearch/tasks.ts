@@ -1,6 +1,4 @@
-import { MeilisearchApiError, type EnqueuedTaskPromise, type Meilisearch } from 'meilisearch'
-import type { Db } from '../../db/client'
-import { indexSettings } from './settings'
+import { MeilisearchApiError, type EnqueuedTaskPromise, type Meilisearch, type Settings } from 'meilisearch'
 
 export type WaitOptions = { timeout?: number; interval?: number }
 
@@ -38,8 +36,6 @@ export async function ensureIndex(client: Meilisearch, uid: string, wait?: WaitO
 }
 
 /** Applies the settings (idempotent) and waits for them, before any document is sent. */
-export async function applySettings(client: Meilisearch, uid: string, db: Db, wait?: WaitOptions): Promise<string> {
-  const settings = indexSettings(db)
+export async function applySettings(client: Meilisearch, uid: string, settings: Settings, wait?: WaitOptions): Promise<void> {
   await succeeded(client.index(uid).updateSettings(settings), `settings of ${uid}`, wait)
-  return JSON.stringify(settings)
 }
