@@ -1,5 +1,4 @@
 import crypto from 'node:crypto'
-import { PassThrough } from 'node:stream'
 import type { EntryContext } from '@remix-run/node'
 import { createReadableStreamFromReadable } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
@@ -10,6 +9,7 @@ import { createI18n, requestLocale } from './lib/i18n.server'
 import { NonceProvider } from './lib/nonce'
 import { searchEngine } from './lib/search.server'
 import { securityHeaders } from './lib/security.server'
+import { stripNulBytes } from './lib/strip-nul.server'
 
 const ABORT_DELAY = 5_000
 
@@ -39,7 +39,7 @@ export default async function handleRequest(
         nonce,
         [waitForAll ? 'onAllReady' : 'onShellReady']() {
           shellRendered = true
-          const body = new PassThrough()
+          const body = stripNulBytes()
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
           securityHeaders(responseHeaders, nonce)
           resolve(

@@ -31,12 +31,15 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root')
   const { i18n } = useTranslation()
   const nonce = useNonce()
+  const error = useRouteError()
   const lng = data?.lng && isLocale(data.lng) ? data.lng : defaultLocale
   return (
     <html lang={lng} dir={i18n.dir(lng)}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {/* An error page has no route meta: its title comes from here, in <head> where it belongs. */}
+        {error == null ? null : <ErrorTitle error={error} />}
         <Meta />
         <Links />
       </head>
@@ -53,16 +56,24 @@ export default function App() {
   return <Outlet />
 }
 
+function errorKey(error: unknown) {
+  const status = isRouteErrorResponse(error) ? error.status : 500
+  return status === 404 ? 'notFound' : status === 400 ? 'badRequest' : 'serverError'
+}
+
+function ErrorTitle({ error }: { error: unknown }) {
+  const { t } = useTranslation()
+  return <title>{`${t(`errors.${errorKey(error)}.title`)} – ${t('site.name')}`}</title>
+}
+
 export function ErrorBoundary() {
   const error = useRouteError()
   const { t, i18n } = useTranslation()
-  const status = isRouteErrorResponse(error) ? error.status : 500
   const lng = isLocale(i18n.language) ? i18n.language : defaultLocale
-  const key = status === 404 ? 'notFound' : status === 400 ? 'badRequest' : 'serverError'
-  if (status >= 500) console.error(error)
+  const key = errorKey(error)
+  if (key === 'serverError') console.error(error)
   return (
     <main className="page error-page">
-      <title>{`${t(`errors.${key}.title`)} – ${t('site.name')}`}</title>
       <h1>{t(`errors.${key}.title`)}</h1>
       <p>{t(`errors.${key}.text`)}</p>
       <p>

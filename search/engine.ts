@@ -1,12 +1,18 @@
 import { z } from 'zod'
 import { locales } from '../app/i18n'
+import { controlsToSpaces } from '../db/control-characters'
 import { languageTag } from '../db/exchange/format'
 import { audiences, organisationKinds } from '../db/schema'
 import { facetNames, searchKinds, type FacetName, type SearchKind } from './document'
 
 /** `GET /api/search` parameters (docs/api.md); repeated values mean OR, different parameters AND. */
 export const searchParams = z.object({
-  q: z.string().max(500, { error: 'q is too long (at most 500 characters)' }).optional(),
+  // Control characters (NUL above all) are word breaks to a reader: never passed on or stored.
+  q: z
+    .string()
+    .max(500, { error: 'q is too long (at most 500 characters)' })
+    .transform(controlsToSpaces)
+    .optional(),
   lang: z.enum(locales, { error: `lang must be one of ${locales.join(', ')}` }).default('de'),
   kind: z.array(z.enum(searchKinds, { error: `kind must be one of ${searchKinds.join(', ')}` })).default([]),
   type: z.array(z.enum(['offer', 'need'], { error: 'type must be offer or need' })).default([]),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { controlCharacter, firstControlCharacter } from '../control-characters'
 import { isIsoDate, weekdayIndex } from '../dates'
 import { organisationKinds } from '../schema/organisations'
 import { audiences, contactModes, postingStatuses, postingTypes } from '../schema/postings'
@@ -26,6 +27,9 @@ const text = (max: number) =>
     .trim()
     .min(1, { error: 'must not be empty' })
     .max(max, { error: `is too long (at most ${max.toLocaleString('en')} characters)` })
+    .refine((value) => !controlCharacter.test(value), {
+      error: (issue) => `contains the control character ${firstControlCharacter(String(issue.input))}, which no text may hold`,
+    })
 
 const closed = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
   z.enum(values, {

@@ -120,6 +120,8 @@ const badFiles: Case[] = [
   ['impossible date', variant((f) => { f.postings[0].validFrom = '2026-02-30' }), ['$.postings[0].validFrom: "2026-02-30" is not a date (YYYY-MM-DD)']],
   ['date in another format', variant((f) => { f.postings[0].validUntil = '30.06.2027' }), ['$.postings[0].validUntil: "30.06.2027" is not a date (YYYY-MM-DD)']],
   ['end before start', variant((f) => { f.postings[0].validUntil = '2025-12-31' }), ['$.postings[0].validUntil: is before validFrom (2026-01-01)']],
+  ['a NUL character in a title', variant((f) => { f.postings[0].title.de = 'Deutsch\u0000kurs' }), ['$.postings[0].title.de: contains the control character U+0000, which no text may hold']],
+  ['a control character in a name', variant((f) => { f.organisations[0].name = 'DRK\u001b[31m' }), ['$.organisations[0].name: contains the control character U+001B, which no text may hold']],
   ['a 10 MB string', variant((f) => { f.postings[0].body.de = 'x'.repeat(10 * 1024 * 1024) }), ['$.postings[0].body.de: is too long (at most 20,000 characters)']],
   ['invalid language tag', variant((f) => { f.organisations[0].languages = ['de', 'not a tag!'] }), ['$.organisations[0].languages[1]: "not a tag!" is not a BCP 47 language tag']],
   ['invalid text key', variant((f) => { (f.postings[0].title as Record<string, string>)['deutsch!'] = 'x' }), ['$.postings[0].title["deutsch!"]: "deutsch!" is not a BCP 47 language tag']],

@@ -137,7 +137,7 @@ export const contractFile: ExchangeInput = {
       audiences: ['children'],
       languages: ['uk', 'ru'],
       title: { uk: 'Безкоштовні велосипеди для дітей' },
-      body: { uk: 'Щосуботи ремонтуємо велосипеди в Києві й тут. Приходьте з дітьми.' },
+      body: { uk: 'Щосуботи ремонтуємо велосипеди в Києві й тут. Приходьте з дітьми або всією сім’єю.' },
       validFrom: '2026-07-01',
       status: 'published',
       sourceLocale: 'uk',

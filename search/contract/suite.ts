@@ -71,6 +71,12 @@ export function searchContract(name: string, create: EngineFactory) {
         ['uk', 'Cyrillic case', 'ВЕЛОСИПЕДИ', 'bicycles-uk'],
         ['uk', 'й and ї stay letters', 'Києві', 'bicycles-uk'],
         ['ru', 'Cyrillic case', 'ДОМАШНИМИ ЗАДАНИЯМИ', 'homework'],
+        ['ar', 'the article in the query, not the text', 'الملابس', 'clothes'],
+        ['ar', 'the article in the text, not the query', 'أطفال', 'childcare'],
+        ['ar', 'a particle on the article', 'بالمدرسة', 'childcare'],
+        ['ar', 'li- with the article', 'للعائلات', 'clothes'],
+        ['uk', 'the apostrophe as ʼ (U+02BC)', 'сімʼєю', 'bicycles-uk'],
+        ['uk', 'the apostrophe as \' (U+0027)', "сім'єю", 'bicycles-uk'],
       ])('%s: %s (%s)', async (lang, _what, q, id) => {
         expect(await ids({ q, lang: lang as SearchInput['lang'] })).toContain(id)
       })

@@ -6,7 +6,7 @@ import { contractFile, contractToday } from '../contract/fixture'
 import { searchParams, type SearchInput } from '../engine'
 import { createEmbeddedEngine } from './engine'
 import { Vocabulary } from './vocabulary'
-import { indexImport, indexIsEmpty, reindex } from './writer'
+import { indexImport, indexIsCurrent, indexIsEmpty, reindex } from './writer'
 
 function setup() {
   const { db } = testDatabase()
@@ -66,6 +66,16 @@ describe('the embedded index stays current with every write', () => {
     writeTransaction(db, (tx) => reindex(tx, { all: true }))
     expect(indexIsEmpty(db)).toBe(false)
     expect(queries.map((query) => ids(query))).toEqual(before)
+  })
+
+  test('an index built by an older normalize counts as outdated until rebuilt', () => {
+    const { db } = setup()
+    writeTransaction(db, (tx) => reindex(tx, { all: true }))
+    expect(indexIsCurrent(db)).toBe(true)
+    db.$client.prepare("update settings set value = '1' where key = 'search.normalizeVersion'").run()
+    expect(indexIsCurrent(db)).toBe(false)
+    writeTransaction(db, (tx) => reindex(tx, { all: true }))
+    expect(indexIsCurrent(db)).toBe(true)
   })
 })
 

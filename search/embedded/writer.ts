@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client'
 import { groupDocuments, organisationDocuments, postingDocuments } from '../build'
 import type { SearchDocument, SearchKind } from '../document'
+import { normalizeVersion } from '../normalize'
 import { tokenize } from './tokens'
 
 /** The FTS columns in ranking order: title > taxonomy > organisation > body. */
@@ -76,6 +77,7 @@ export function reindex(tx: Db, changed: { postings?: string[]; organisations?: 
   if (changed.all) {
     tx.$client.exec('delete from search_fts; delete from search_facets; delete from search_documents;')
     writeDocuments(tx, [...postingDocuments(tx), ...organisationDocuments(tx), ...groupDocuments(tx)])
+    markIndexCurrent(tx)
     return
   }
   if (changed.postings?.length) writeDocuments(tx, postingDocuments(tx, changed.postings))
@@ -101,4 +103,20 @@ export function indexImport(tx: Db, changed: { districts: string[]; categories: 
 
 export function indexIsEmpty(db: Db): boolean {
   return !db.$client.prepare('select 1 from search_documents limit 1').get()
+}
+
+const versionKey = 'search.normalizeVersion'
+
+/** Whether the index was built with today's `normalize`; an older one must be rebuilt. */
+export function indexIsCurrent(db: Db): boolean {
+  const row = db.$client.prepare('select value from settings where key = ?').get(versionKey) as { value: string } | undefined
+  return row !== undefined && JSON.parse(row.value) === normalizeVersion
+}
+
+/** Records that every document was written with today's `normalize`. */
+export function markIndexCurrent(tx: Db): void {
+  tx.$client
+    .prepare(`insert into settings (key, value, updated_at) values (?, ?, ?)
+              on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at`)
+    .run(versionKey, JSON.stringify(normalizeVersion), new Date().toISOString())
 }

@@ -58,15 +58,27 @@ for (const javaScriptEnabled of [true, false]) {
   })
 }
 
-test('switching the language on a posting page stays on that posting', async ({ page }) => {
-  const posting = postingIn('de', 'ar')
-  await page.goto(`/de/postings/${posting.id}`)
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(posting.title.de)
-  await page.getByRole('link', { name: 'العربية' }).click()
-  await expect(page).toHaveURL(`/ar/postings/${posting.id}`)
-  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(posting.title.ar)
-})
+// With JavaScript, a switch must leave no string of the old language behind: the switched
+// page reads exactly as the same address loaded afresh in the new language.
+for (const [from, to, name] of [
+  [`/de/postings/${postingIn('de', 'ar').id}`, 'ar', 'العربية'],
+  ['/de/offers', 'tr', 'Türkçe'],
+  ['/ar/groups', 'de', 'Deutsch'],
+] as const) {
+  test(`switching ${from} to ${to} switches every string on the page`, async ({ page, context }) => {
+    await page.goto(from)
+    await page.getByRole('link', { name, exact: true }).click()
+    const target = from.replace(/^\/[a-z]{2}/, `/${to}`)
+    await expect(page).toHaveURL(target)
+    await expect(page.locator('html')).toHaveAttribute('lang', to)
+    const fresh = await context.newPage()
+    await fresh.goto(target)
+    const expected = await fresh.locator('body').innerText()
+    await expect(page.locator('body')).toHaveText(expected, { useInnerText: true })
+    const nav = messages(to, 'common').nav
+    await expect(page.getByRole('navigation', { name: nav.main })).toHaveText([nav.offers, nav.needs, nav.organisations, nav.groups].join(''))
+  })
+}
 
 test('a posting without an Arabic translation shows its German text, labelled', async ({ page }) => {
   const posting = postingOnlyIn('de')

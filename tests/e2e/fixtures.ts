@@ -41,6 +41,29 @@ export const demo: Demo = JSON.parse(fs.readFileSync('db/seed/demo.json', 'utf8'
 const visibleAlways = (p: Demo['postings'][number]) =>
   p.status === 'published' && !p.validUntil && (!p.validFrom || p.validFrom <= '2026-11-02')
 
+export const locales = ['de', 'en', 'ar', 'fa', 'uk', 'ru', 'tr']
+
+const shownPosting = demo.postings.find((p) => p.status === 'published' && !p.validUntil && Object.keys(p.title).length >= 3)!
+
+/** Every page type with the path after the locale prefix and the status it answers. */
+export const pageTypes: Array<[string, string, number]> = [
+  ['home', '', 200],
+  ['offers', '/offers', 200],
+  ['needs', '/needs', 200],
+  ['needs filtered', '/needs?category=donations&audience=families', 200],
+  ['posting', `/postings/${shownPosting.id}`, 200],
+  ['organisations', '/organisations?kind=advisory_centre', 200],
+  ['organisation', `/organisations/${demo.organisations[0].id}`, 200],
+  ['groups', '/groups', 200],
+  ['group', `/groups/${demo.workingGroups[0].id}`, 200],
+  ['category', '/categories/language', 200],
+  ['district', '/districts/oststadt', 200],
+  ['search', '/search?q=kurs&kind=posting', 200],
+  ['search in Arabic', `/search?q=${encodeURIComponent('دورة')}`, 200],
+  ['search without results', '/search?q=qqqxyzzy&district=oststadt', 200],
+  ['not found', '/postings/does-not-exist', 404],
+]
+
 /** A published, open-ended posting whose title exists only in the given locales. */
 export function postingOnlyIn(...langs: string[]) {
   const found = demo.postings.find((p) => visibleAlways(p) && Object.keys(p.title).sort().join() === [...langs].sort().join())
