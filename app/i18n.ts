@@ -1,15 +1,8 @@
-/**
- * The UI locales. Adding one is adding `locales/<tag>/` and one entry here;
- * German is the source language every other locale is translated from.
- */
-export const locales = ['de', 'en', 'ar', 'fa', 'uk', 'ru', 'tr'] as const
-export type Locale = (typeof locales)[number]
-export const defaultLocale: Locale = 'de'
-export const namespaces = ['common', 'home', 'postings', 'organisations', 'groups', 'search'] as const
+import { isLocale, type Locale } from '../db/locales'
 
-export function isLocale(value: string | undefined): value is Locale {
-  return (locales as readonly string[]).includes(value ?? '')
-}
+export { defaultLocale, isLocale, locales, type Locale } from '../db/locales'
+
+export const namespaces = ['common', 'home', 'postings', 'organisations', 'groups', 'search'] as const
 
 /** The locale named by a path's first segment, if it is one of ours. */
 export function localeOfPath(pathname: string): Locale | undefined {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { locales } from '../app/i18n'
+import { locales } from '../db/locales'
 import { controlsToSpaces } from '../db/control-characters'
 import { languageTag } from '../db/exchange/format'
 import { audiences, organisationKinds } from '../db/schema'

@@ -1,4 +1,4 @@
-import { locales } from '../../app/i18n'
+import { locales } from '../../db/locales'
 import type { SearchDocument, SearchKind } from '../document'
 import { tokenize } from '../embedded/tokens'
 

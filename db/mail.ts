@@ -1,0 +1,47 @@
+import { EventEmitter } from 'node:events'
+import type { Db } from './client'
+import type { Clock } from './clock'
+import { mailOutbox } from './schema'
+
+/** The e-mails the product sends; each has a text in every locale (`locales/*\/mail.json`). */
+export const mailTemplates = [
+  'confirm',
+  'signupExisting',
+  'reset',
+  'passwordChanged',
+  'emailChange',
+  'emailChangeNotice',
+  'invitation',
+] as const
+export type MailTemplate = (typeof mailTemplates)[number]
+
+export type Mail = {
+  to: string
+  userId?: string | null
+  locale: string
+  template: MailTemplate
+  /** Values for the template; `path` becomes a link under PUBLIC_URL. */
+  params: Record<string, string>
+}
+
+const queued = new EventEmitter()
+
+/** Queues e-mails in the caller's transaction: they leave only if the change commits. */
+export function queueMail(tx: Db, clock: Clock, mails: Mail[]): void {
+  const now = clock.now().toISOString()
+  for (const mail of mails) {
+    tx.insert(mailOutbox)
+      .values({ createdAt: now, nextAttemptAt: now, to: mail.to, userId: mail.userId ?? null, locale: mail.locale, template: mail.template, params: mail.params })
+      .run()
+  }
+}
+
+/** Called after a commit that queued mail: wakes the relay so the mail leaves within seconds. */
+export function mailCommitted(): void {
+  queued.emit('mail')
+}
+
+export function onMailCommitted(listener: () => void): () => void {
+  queued.on('mail', listener)
+  return () => queued.off('mail', listener)
+}
