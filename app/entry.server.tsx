@@ -7,7 +7,8 @@ import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
 import { createI18n, requestLocale } from './lib/i18n.server'
 import { NonceProvider } from './lib/nonce'
-import { searchEngine } from './lib/search.server'
+import { getDb } from './lib/db.server'
+import { searchEngine, stopSearch } from './lib/search.server'
 import { securityHeaders } from './lib/security.server'
 import { stripNulBytes } from './lib/strip-nul.server'
 
@@ -16,6 +17,12 @@ const ABORT_DELAY = 5_000
 // Chosen when the server starts, not on the first search: with Meilisearch this also
 // starts the relay that delivers the outbox.
 searchEngine()
+
+/** Called by our server (server/index.ts) at shutdown, after the last request finished. */
+export async function shutdown(): Promise<void> {
+  await stopSearch()
+  getDb().$client.close()
+}
 
 export default async function handleRequest(
   request: Request,

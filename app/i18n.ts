@@ -1,8 +1,8 @@
-import { isLocale, type Locale } from '../db/locales'
+import { isLocale, type Locale } from '../locales'
 
-export { defaultLocale, isLocale, locales, type Locale } from '../db/locales'
+export { defaultLocale, isLocale, locales, type Locale } from '../locales'
 
-export const namespaces = ['common', 'home', 'postings', 'organisations', 'groups', 'search'] as const
+export const namespaces = ['common', 'home', 'postings', 'organisations', 'groups', 'search', 'account'] as const
 
 /** The locale named by a path's first segment, if it is one of ours. */
 export function localeOfPath(pathname: string): Locale | undefined {

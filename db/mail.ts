@@ -24,7 +24,11 @@ export type Mail = {
   params: Record<string, string>
 }
 
-const queued = new EventEmitter()
+// One emitter per process, shared by every copy of this module: the site's bundle queues
+// mail, the server's relay (loaded outside the bundle) listens.
+const key = Symbol.for('treffpunkt.mailQueued')
+const registry = globalThis as typeof globalThis & { [key]?: EventEmitter }
+const queued = (registry[key] ??= new EventEmitter())
 
 /** Queues e-mails in the caller's transaction: they leave only if the change commits. */
 export function queueMail(tx: Db, clock: Clock, mails: Mail[]): void {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { locales } from '../db/locales'
+import { locales } from '../locales'
 import { controlsToSpaces } from '../db/control-characters'
 import { languageTag } from '../db/exchange/format'
 import { audiences, organisationKinds } from '../db/schema'

@@ -9,6 +9,11 @@ export function formatDate(iso: string, lng: string): string {
   return new Intl.DateTimeFormat(calendar(lng), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`))
 }
 
+/** A moment (ISO timestamp) as Berlin wall-clock date and time. */
+export function formatDateTime(iso: string, lng: string): string {
+  return new Intl.DateTimeFormat(calendar(lng), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(new Date(iso))
+}
+
 export function formatMeetingDay(iso: string, lng: string): string {
   return new Intl.DateTimeFormat(calendar(lng), {
     weekday: 'long',

@@ -7,6 +7,7 @@ import { getDb } from './db.server'
 import { env } from './env.server'
 
 let engine: SearchEngine | undefined
+let stopRelay: (() => Promise<void>) | undefined
 
 /**
  * The engine that answers this process's searches: Meilisearch when MEILI_URL is set
@@ -21,7 +22,13 @@ export function searchEngine(): SearchEngine {
   if (!MEILI_URL) return (engine = embedded)
   const meili = meilisearchEngine(db, embedded, { url: MEILI_URL, apiKey: MEILI_API_KEY }, console)
   meili.relay.start()
+  stopRelay = () => meili.relay.stop()
   return (engine = meili.engine)
+}
+
+/** At shutdown: the Meilisearch relay finishes its round and stops; entries left stay in the outbox. */
+export async function stopSearch(): Promise<void> {
+  await stopRelay?.()
 }
 
 /** Ids the taxonomy does not know are the caller's mistake, said as such. */

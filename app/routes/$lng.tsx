@@ -1,17 +1,20 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, NavLink, Outlet, useLocation, useParams } from '@remix-run/react'
+import { Form, Link, NavLink, Outlet, useLoaderData, useLocation, useParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { LocaleSwitcher } from '../components/locale-switcher'
 import { isLocale } from '../i18n'
+import { getSession } from '../lib/auth.server'
 
 /** Every page lives under a locale prefix; an unknown prefix is a 404 offering the locales. */
-export function loader({ params }: LoaderFunctionArgs) {
+export function loader({ params, request }: LoaderFunctionArgs) {
   if (!isLocale(params.lng)) throw new Response('Not found', { status: 404 })
-  return null
+  const session = getSession(request)
+  return { signedIn: session ? { name: session.user.name } : null }
 }
 
 export default function LocaleLayout() {
-  const { t } = useTranslation(['common', 'search'])
+  const { t } = useTranslation(['common', 'search', 'account'])
+  const signedIn = useLoaderData<typeof loader>()?.signedIn
   const lng = useParams().lng
   const onSearchPage = useLocation().pathname === `/${lng}/search`
   if (!isLocale(lng)) return null
@@ -48,6 +51,20 @@ export default function LocaleLayout() {
             <button type="submit">{t('search:submit')}</button>
           </Form>
         )}
+        <nav aria-label={t('account:nav.label')} className="account-nav">
+          {signedIn ? (
+            <>
+              <Link to={`/${lng}/manage`}>{t('account:nav.manage')}</Link>
+              <Form method="post" action={`/${lng}/logout`}>
+                <button type="submit" className="link-button">
+                  {t('account:nav.logout')}
+                </button>
+              </Form>
+            </>
+          ) : (
+            <Link to={`/${lng}/login`}>{t('account:nav.login')}</Link>
+          )}
+        </nav>
         <nav aria-label={t('locale.label')}>
           <LocaleSwitcher current={lng} />
         </nav>

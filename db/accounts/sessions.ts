@@ -130,3 +130,8 @@ const systems: Array<[RegExp, string]> = [
   [/Mac OS X/, 'macOS'],
   [/Linux/, 'Linux'],
 ]
+
+/** Ends one session of this person; another person's session id changes nothing. */
+export function deleteOwnSession(db: Db, userId: string, sessionId: string): boolean {
+  return db.delete(sessions).where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId))).run().changes > 0
+}

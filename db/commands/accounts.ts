@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, lt } from 'drizzle-orm'
 import { z } from 'zod'
-import { locales } from '../../db/locales'
+import { locales } from '../../locales'
 import { dummyHash, hashPassword, maxPasswordLength, passwordProblem, verifyPassword } from '../accounts/passwords'
 import { newId, newToken, hashToken } from '../accounts/secrets'
 import { deleteSessionsOf } from '../accounts/sessions'

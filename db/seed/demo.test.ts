@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { testDatabase } from '../../tests/db'
-import { locales } from '../../db/locales'
+import { locales } from '../../locales'
 import { addDays, weekdayIndex } from '../dates'
 import { exportExchange } from '../exchange'
 import { boardFigures } from '../figures'

@@ -1,4 +1,4 @@
-import { locales } from '../../db/locales'
+import { locales } from '../../locales'
 import type { SearchDocument, SearchKind } from '../document'
 import { tokenize } from '../embedded/tokens'
 

@@ -1,7 +1,7 @@
 import type { Settings } from 'meilisearch'
 import type { Db } from '../../db/client'
 import { categories } from '../../db/schema'
-import { locales } from '../../db/locales'
+import { locales } from '../../locales'
 import { facetNames } from '../document'
 import { tokenize } from '../embedded/tokens'
 import { meiliLocales } from './documents'

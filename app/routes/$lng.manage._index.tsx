@@ -1,0 +1,73 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { organisationsOf } from '../../db/queries/members'
+import { requirePermission } from '../lib/auth.server'
+import { getDb } from '../lib/db.server'
+import { pageMeta } from '../lib/meta'
+import { site } from '../lib/site.server'
+
+/** What the signed-in person looks after: their organisations, and the staff tools of their roles. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { lng, t } = await site(params)
+  const session = requirePermission(request, lng, 'manage:view:own')
+  return {
+    lng,
+    title: t('account:manage.title'),
+    name: session.user.name,
+    roles: session.user.roles,
+    organisations: organisationsOf(getDb(), session.user.id),
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title)
+
+export default function Manage() {
+  const data = useLoaderData<typeof loader>()
+  const { t } = useTranslation('account')
+  return (
+    <section>
+      <h1>{t('manage.title')}</h1>
+      <p>{t('manage.hello', { name: data.name })}</p>
+      <h2>{t('manage.organisations')}</h2>
+      {data.organisations.length === 0 ? (
+        <p className="empty">{t('manage.noOrganisations')}</p>
+      ) : (
+        <ul className="link-list">
+          {data.organisations.map((org) => (
+            <li key={org.id}>
+              <Link to={`/${data.lng}/organisations/${org.id}`} dir="auto">
+                {org.name}
+              </Link>{' '}
+              · {t(`roles.${org.role}`)}
+              {org.role === 'owner' ? (
+                <>
+                  {' '}
+                  · <Link to={`/${data.lng}/manage/organisations/${org.id}/members`}>{t('manage.members')}</Link>
+                </>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {data.roles.length > 0 ? (
+        <>
+          <h2>{t('manage.staff')}</h2>
+          <ul className="link-list">
+            {data.roles.includes('admin') ? (
+              <li>
+                <Link to={`/${data.lng}/admin/users`}>{t('manage.users')}</Link>
+              </li>
+            ) : null}
+            {data.roles.map((role) => (
+              <li key={role}>{t(`roles.${role}`)}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <p>
+        <Link to={`/${data.lng}/account`}>{t('account.title')}</Link>
+      </p>
+    </section>
+  )
+}

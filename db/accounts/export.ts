@@ -1,0 +1,29 @@
+import { eq, or } from 'drizzle-orm'
+import type { Db } from '../client'
+import { auditLog, organisationMembers, organisations, sessions, userRoles, users } from '../schema'
+
+/** Everything stored about a person, for `/account/export` (GDPR Art. 15 and 20). Never the password hash. */
+export function exportPerson(db: Db, userId: string) {
+  const user = db
+    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, confirmedAt: users.confirmedAt, createdAt: users.createdAt, updatedAt: users.updatedAt })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get()
+  return {
+    format: 'treffpunkt/person-v1',
+    account: user,
+    roles: db.select({ role: userRoles.role, since: userRoles.createdAt }).from(userRoles).where(eq(userRoles.userId, userId)).all(),
+    organisations: db
+      .select({ id: organisations.id, name: organisations.name, role: organisationMembers.role, since: organisationMembers.createdAt })
+      .from(organisationMembers)
+      .innerJoin(organisations, eq(organisations.id, organisationMembers.organisationId))
+      .where(eq(organisationMembers.userId, userId))
+      .all(),
+    sessions: db.select({ device: sessions.device, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt }).from(sessions).where(eq(sessions.userId, userId)).all(),
+    activity: db
+      .select({ at: auditLog.at, action: auditLog.action, subjectType: auditLog.subjectType, subjectId: auditLog.subjectId })
+      .from(auditLog)
+      .where(or(eq(auditLog.actorId, userId), eq(auditLog.subjectId, userId)))
+      .all(),
+  }
+}

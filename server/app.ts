@@ -1,0 +1,38 @@
+import path from 'node:path'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express from 'express'
+import type { Logger } from 'pino'
+import type { Env } from '../app/lib/env.server'
+import { requestLogger } from './logger'
+import { sameOriginOnly } from './origin'
+
+/**
+ * Our server around the Remix build: the Origin check before any route code, compression,
+ * assets with long-lived cache headers, request logs without personal data, and the
+ * client's address for the site's rate limits.
+ */
+export function createApp(env: Env, build: ServerBuild, logger: Logger, buildDir: string) {
+  const app = express()
+  app.disable('x-powered-by')
+  // Behind TRUST_PROXY proxies the client's address is the one they report; else the socket's.
+  app.set('trust proxy', env.TRUST_PROXY ?? false)
+  app.use(requestLogger(logger))
+  app.use(sameOriginOnly(env.PUBLIC_URL))
+  app.use(compression())
+  app.use(
+    '/assets',
+    express.static(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: '1y', index: false, fallthrough: false }),
+  )
+  app.use(express.static(path.join(buildDir, 'client'), { maxAge: '1h', index: false }))
+  app.all(
+    '*',
+    createRequestHandler({
+      build,
+      mode: process.env.NODE_ENV === 'development' ? 'development' : 'production',
+      getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown' }),
+    }),
+  )
+  return app
+}
