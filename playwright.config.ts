@@ -46,6 +46,9 @@ export default defineConfig({
       PORT: String(port),
       HOST: '127.0.0.1',
       NODE_ENV: 'production',
+      // Tests speak as many clients through X-Forwarded-For; the limits themselves stay real.
+      TRUST_PROXY: '1',
+      LOG_LEVEL: 'warn',
     },
   },
 })

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import type { EntryContext } from '@remix-run/node'
 import { createReadableStreamFromReadable } from '@remix-run/node'
-import { RemixServer } from '@remix-run/react'
+import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
@@ -17,6 +17,16 @@ const ABORT_DELAY = 5_000
 // Chosen when the server starts, not on the first search: with Meilisearch this also
 // starts the relay that delivers the outbox.
 searchEngine()
+
+/**
+ * Logs what went wrong on the server. A request the client got wrong (405 for a method a
+ * route does not take, 404, 400) is an answer, not an error: not logged.
+ */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted) return
+  if (isRouteErrorResponse(error) && error.status < 500) return
+  console.error(error)
+}
 
 /** Called by our server (server/index.ts) at shutdown, after the last request finished. */
 export async function shutdown(): Promise<void> {

@@ -58,7 +58,7 @@ export default function App() {
 
 function errorKey(error: unknown) {
   const status = isRouteErrorResponse(error) ? error.status : 500
-  return status === 404 ? 'notFound' : status === 400 ? 'badRequest' : 'serverError'
+  return status === 404 ? 'notFound' : status < 500 ? 'badRequest' : 'serverError'
 }
 
 function ErrorTitle({ error }: { error: unknown }) {

@@ -5,3 +5,9 @@ export function pageMeta(title: string | undefined, description?: string) {
     ...(description ? [{ name: 'description', content: description }] : []),
   ]
 }
+
+/** Passes an action's Retry-After (a 429 from a rate limit) on to the document response. */
+export function retryAfterHeaders({ actionHeaders }: { actionHeaders: Headers }): HeadersInit {
+  const retryAfter = actionHeaders.get('Retry-After')
+  return retryAfter ? { 'Retry-After': retryAfter } : {}
+}

@@ -8,7 +8,7 @@ import { tooMany } from '../lib/account.server'
 import { getSession, safeRedirect, startSession } from '../lib/auth.server'
 import { getDb } from '../lib/db.server'
 import { readForm, rejected } from '../lib/forms.server'
-import { pageMeta } from '../lib/meta'
+import { pageMeta, retryAfterHeaders } from '../lib/meta'
 import { blockedFor, spend } from '../lib/rate-limit.server'
 import { site } from '../lib/site.server'
 
@@ -19,6 +19,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title)
+
+export const headers = retryAfterHeaders
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { lng } = await site(params)

@@ -6,7 +6,7 @@ import { Field, FormMessages } from '../components/form-field'
 import { tooMany } from '../lib/account.server'
 import { commands } from '../lib/auth.server'
 import { accepted, readForm, rejected } from '../lib/forms.server'
-import { pageMeta } from '../lib/meta'
+import { pageMeta, retryAfterHeaders } from '../lib/meta'
 import { spend } from '../lib/rate-limit.server'
 import { site } from '../lib/site.server'
 
@@ -16,6 +16,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title)
+
+export const headers = retryAfterHeaders
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   await site(params)

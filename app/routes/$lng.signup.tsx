@@ -5,7 +5,7 @@ import { signUp } from '../../db/commands/accounts'
 import { minPasswordLength } from '../../db/accounts/passwords'
 import { commands } from '../lib/auth.server'
 import { accepted, readForm, rejected } from '../lib/forms.server'
-import { pageMeta } from '../lib/meta'
+import { pageMeta, retryAfterHeaders } from '../lib/meta'
 import { spend } from '../lib/rate-limit.server'
 import { tooMany } from '../lib/account.server'
 import { site } from '../lib/site.server'
@@ -18,6 +18,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title)
+
+export const headers = retryAfterHeaders
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { lng } = await site(params)

@@ -5,9 +5,15 @@ import { test as base, expect } from '@playwright/test'
  * Every page in every test: no console error (a hydration mismatch is a bug), no request
  * to another origin (no CDNs, no trackers), no cookie for an anonymous visitor.
  */
-export const test = base.extend<{ guard: void }>({
+export const test = base.extend<{ signsIn: boolean; guard: void }>({
+  /** A test whose person signs in may hold a session cookie; every other test holds none. */
+  signsIn: [false, { option: true }],
+  // Every test is its own client address (TRUST_PROXY=1), so rate limits count per test.
+  extraHTTPHeaders: async ({ extraHTTPHeaders }, use) => {
+    await use({ ...extraHTTPHeaders, 'X-Forwarded-For': clientAddress() })
+  },
   guard: [
-    async ({ page, context, baseURL }, use) => {
+    async ({ page, context, baseURL, signsIn }, use) => {
       const problems: string[] = []
       page.on('console', (message) => {
         // A page answered 404 or 400 on purpose is logged by Chromium as a failed load of itself.
@@ -21,12 +27,19 @@ export const test = base.extend<{ guard: void }>({
       })
       await use()
       expect(problems).toEqual([])
-      expect(await context.cookies()).toEqual([])
+      if (!signsIn) expect(await context.cookies()).toEqual([])
     },
     { auto: true },
   ],
 })
 export { expect }
+
+let clients = 0
+/** A documentation address (RFC 5737) of its own for each test client. */
+export function clientAddress(): string {
+  clients++
+  return `198.51.${(process.pid % 200) + Math.floor(clients / 250)}.${(clients % 250) + 1}`
+}
 
 type Demo = {
   postings: Array<{ id: string; title: Record<string, string>; status: string; validFrom?: string; validUntil?: string; type: string; category: string }>

@@ -1,0 +1,52 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { APIRequestContext, PlaywrightWorkerArgs } from '@playwright/test'
+import { simpleParser } from 'mailparser'
+
+/** The demo accounts the e2e server was seeded with (README "Demo accounts"). */
+export const demoAccounts = {
+  admin: { email: 'admin@lindenfeld.example', password: 'Sonnenblume-Rathaus-17' },
+  coordinator: { email: 'koordination@lindenfeld.example', password: 'Brueckenbau-Wochenmarkt-23' },
+  owner: { email: 'leitung@caritas-lindenfeld.example', password: 'Teekanne-Beratung-Nord-31' },
+  editor: { email: 'redaktion@caritas-lindenfeld.example', password: 'Leuchtturm-Schreibtisch-42' },
+  volunteer: { email: 'ehrenamt@lindenfeld.example', password: 'Fahrrad-Sprachcafe-58' },
+} as const
+
+export const outboxDir = path.resolve('tests/.tmp/e2e/outbox')
+export const databaseFile = path.resolve('tests/.tmp/e2e/treffpunkt.db')
+
+/**
+ * Signs in through the login form in a throwaway request context (its cookie jar must not
+ * leak into the caller's requests); returns the session cookie as a header value.
+ */
+export async function signIn(playwright: PlaywrightWorkerArgs['playwright'], baseURL: string, account: { email: string; password: string }): Promise<string> {
+  const request: APIRequestContext = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { 'X-Forwarded-For': '192.0.2.1' } })
+  const response = await request.post('/de/login', { form: { email: account.email, password: account.password }, headers: { Origin: baseURL }, maxRedirects: 0 })
+  await request.dispose()
+  if (response.status() !== 302) throw new Error(`login of ${account.email} answered ${response.status()}`)
+  const cookie = response.headers()['set-cookie']?.split(';')[0]
+  if (!cookie) throw new Error(`login of ${account.email} set no cookie`)
+  return cookie
+}
+
+export type ReceivedMail = { to: string; subject: string; text: string; html: string; file: string; link?: string }
+
+/** The newest e-mail to `to` in the outbox directory, once it is there (the relay sends within seconds). */
+export async function mailTo(to: string, after = 0, timeout = 15_000): Promise<ReceivedMail> {
+  const until = Date.now() + timeout
+  for (;;) {
+    const files = fs.existsSync(outboxDir) ? fs.readdirSync(outboxDir).filter((name) => name.endsWith('.eml')).sort().reverse() : []
+    for (const name of files) {
+      const file = path.join(outboxDir, name)
+      if (fs.statSync(file).mtimeMs < after) continue
+      const parsed = await simpleParser(fs.readFileSync(file))
+      const address = Array.isArray(parsed.to) ? parsed.to[0]?.text : parsed.to?.text
+      if (address === to) {
+        const text = parsed.text ?? ''
+        return { to: address, subject: parsed.subject ?? '', text, html: String(parsed.html ?? ''), file, link: /https?:\/\/\S+/.exec(text)?.[0] }
+      }
+    }
+    if (Date.now() > until) throw new Error(`no e-mail to ${to} arrived`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
