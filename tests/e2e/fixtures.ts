@@ -9,8 +9,8 @@ export const test = base.extend<{ signsIn: boolean; guard: void }>({
   /** A test whose person signs in may hold a session cookie; every other test holds none. */
   signsIn: [false, { option: true }],
   // Every test is its own client address (TRUST_PROXY=1), so rate limits count per test.
-  extraHTTPHeaders: async ({ extraHTTPHeaders }, use) => {
-    await use({ ...extraHTTPHeaders, 'X-Forwarded-For': clientAddress() })
+  extraHTTPHeaders: async ({ extraHTTPHeaders }, provide) => {
+    await provide({ ...extraHTTPHeaders, 'X-Forwarded-For': clientAddress() })
   },
   guard: [
     async ({ page, context, baseURL, signsIn }, use) => {
