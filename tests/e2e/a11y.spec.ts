@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, locales, pageTypes as pages, test } from './fixtures'
+import { demoAccounts, signIn } from './accounts'
+import { expect, locales, pageTypes as pages, signedInPageTypes, test } from './fixtures'
 
 for (const lng of locales) {
   test.describe(`axe in ${lng}`, () => {
@@ -13,3 +14,26 @@ for (const lng of locales) {
     }
   })
 }
+
+test.describe('signed in', () => {
+  test.use({ signsIn: true })
+  for (const lng of locales) {
+    test(`account pages in ${lng}, and a rejected form`, async ({ page, context, playwright, baseURL }) => {
+      const cookie = await signIn(playwright, baseURL!, demoAccounts.owner)
+      const [name, value] = cookie.split('=')
+      await context.addCookies([{ name, value, url: baseURL! }])
+      for (const [what, path] of signedInPageTypes) {
+        const response = await page.goto(`/${lng}${path}`)
+        expect(response?.status(), what).toBe(200)
+        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+        expect(results.violations.map((v) => `${what}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+      }
+      // Errors next to their fields must pass too.
+      await page.goto(`/${lng}/account`)
+      await page.locator('form[aria-labelledby="password"] button').click()
+      await expect(page.locator('.field-error').first()).toBeVisible()
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+      expect(results.violations.map((v) => v.id)).toEqual([])
+    })
+  }
+})

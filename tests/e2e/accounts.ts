@@ -50,3 +50,17 @@ export async function mailTo(to: string, after = 0, timeout = 15_000): Promise<R
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
 }
+
+let made = 0
+/** A new, confirmed account made through the sign-up form and its e-mail, as a person would. */
+export async function newConfirmedAccount(request: APIRequestContext, baseURL: string, locale: string) {
+  const email = `person-${process.pid}-${++made}-${Date.now()}@example.org`
+  const password = 'Kirschbaum-Wiese-Sommer-5'
+  const started = Date.now()
+  const signUp = await request.post(`/${locale}/signup`, { form: { name: 'Samira Beispiel', email, password, locale }, headers: { Origin: baseURL } })
+  if (signUp.status() !== 200) throw new Error(`sign-up answered ${signUp.status()}`)
+  const mail = await mailTo(email, started - 1000)
+  const confirmed = await request.post(new URL(mail.link!).pathname, { headers: { Origin: baseURL }, maxRedirects: 0 })
+  if (confirmed.status() !== 302) throw new Error(`confirmation answered ${confirmed.status()}`)
+  return { email, password }
+}

@@ -18,6 +18,8 @@ export const test = base.extend<{ signsIn: boolean; guard: void }>({
       page.on('console', (message) => {
         // A page answered 404 or 400 on purpose is logged by Chromium as a failed load of itself.
         if (message.text().startsWith('Failed to load resource') && message.location().url === page.url()) return
+        // A rejected form answers 400 (or 429) by design; with JavaScript that is the `.data` fetch.
+        if (/status of (400|429)/.test(message.text()) && /\.data(\?|$)/.test(message.location().url)) return
         if (message.type() === 'error') problems.push(`console.error: ${message.text()}`)
       })
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
@@ -75,6 +77,18 @@ export const pageTypes: Array<[string, string, number]> = [
   ['search in Arabic', `/search?q=${encodeURIComponent('دورة')}`, 200],
   ['search without results', '/search?q=qqqxyzzy&district=oststadt', 200],
   ['not found', '/postings/does-not-exist', 404],
+  ['sign up', '/signup', 200],
+  ['log in', '/login', 200],
+  ['forgotten password', '/reset', 200],
+  ['confirmation link', `/confirm/${'A'.repeat(32)}`, 200],
+  ['new password link', `/reset/${'A'.repeat(32)}`, 200],
+]
+
+/** Pages only a signed-in person sees. */
+export const signedInPageTypes: Array<[string, string]> = [
+  ['account', '/account'],
+  ['delete account', '/account/delete'],
+  ['manage', '/manage'],
 ]
 
 /** A published, open-ended posting whose title exists only in the given locales. */
