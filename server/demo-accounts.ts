@@ -1,6 +1,8 @@
 import { systemClock } from '../db/clock'
 import type { Db } from '../db/client'
+import { commit } from '../db/commands/run'
 import { addMember, createConfirmedUser } from '../db/commands/users'
+import { writeInstallation } from '../db/installation'
 import { commandContext } from '../search/context'
 
 /** One demo account per role, listed with their passwords in the README. Only with the demo seed. */
@@ -24,4 +26,25 @@ export async function seedDemoAccounts(db: Db): Promise<number> {
     }
   }
   return created
+}
+
+/** The demo municipality's entries for the imprint, privacy page and accessibility statement. */
+export function seedDemoInstallation(db: Db): void {
+  const context = commandContext(db, null, systemClock)
+  commit(context, (tx, effects) => {
+    writeInstallation(
+      tx,
+      {
+        municipality: { de: 'Stadt Lindenfeld', en: 'Town of Lindenfeld', ar: 'مدينة ليندنفلد', fa: 'شهر لیندنفلد', uk: 'Місто Лінденфельд', ru: 'Город Линденфельд', tr: 'Lindenfeld Belediyesi' },
+        operator: { de: 'Stadt Lindenfeld, Integrationsmanagement' },
+        address: 'Marktplatz 1, 12345 Lindenfeld',
+        email: 'treffpunkt@lindenfeld.example',
+        phone: '+49 1234 5678-0',
+        privacyContact: 'datenschutz@lindenfeld.example',
+        accessibilityContact: 'barrierefrei@lindenfeld.example',
+      },
+      systemClock.now().toISOString(),
+    )
+    effects.audit({ action: 'settings.update', subjectType: 'settings', subjectId: 'installation' })
+  })
 }

@@ -2,7 +2,7 @@ import type { Env } from '../app/lib/env.server'
 import { writeTransaction, type Db } from '../db/client'
 import { hasOrganisations, seedDemo } from '../db/seed/demo'
 import { indexImport, indexIsCurrent, markIndexCurrent, reindex } from '../search/embedded/writer'
-import { seedDemoAccounts } from './demo-accounts'
+import { seedDemoAccounts, seedDemoInstallation } from './demo-accounts'
 
 /**
  * Runs before the server listens (the database is already migrated): seeds a new
@@ -19,6 +19,7 @@ export async function prepare(env: Env, db: Db, log: (message: string) => void):
       },
     })
     const accounts = await seedDemoAccounts(db)
+    seedDemoInstallation(db)
     log(
       `seeded the demo municipality (${counts.organisations.created} organisations, ${counts.postings.created} postings, ` +
         `${accounts} demo accounts) in ${Math.round(performance.now() - started)} ms`,

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { organisationsOf } from '../../db/queries/members'
+import { allOrganisations, organisationsOf } from '../../db/queries/members'
+import { can } from '../../db/permissions'
 import { requirePermission } from '../lib/auth.server'
 import { getDb } from '../lib/db.server'
 import { pageMeta } from '../lib/meta'
@@ -17,6 +18,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     name: session.user.name,
     roles: session.user.roles,
     organisations: organisationsOf(getDb(), session.user.id),
+    // Coordinators look after every organisation's members, imported ones included.
+    coordinated: can(session.user, 'organisation:invite:any') ? allOrganisations(getDb()) : [],
   }
 }
 
@@ -24,7 +27,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.ti
 
 export default function Manage() {
   const data = useLoaderData<typeof loader>()
-  const { t } = useTranslation('account')
+  const { t } = useTranslation(['account', 'manage'])
   return (
     <section>
       <h1>{t('manage.title')}</h1>
@@ -55,12 +58,32 @@ export default function Manage() {
           <h2>{t('manage.staff')}</h2>
           <ul className="link-list">
             {data.roles.includes('admin') ? (
-              <li>
-                <Link to={`/${data.lng}/admin/users`}>{t('manage.users')}</Link>
-              </li>
+              <>
+                <li>
+                  <Link to={`/${data.lng}/admin/users`}>{t('manage.users')}</Link>
+                </li>
+                <li>
+                  <Link to={`/${data.lng}/admin/settings`}>{t('manage:settings.title')}</Link>
+                </li>
+              </>
             ) : null}
             {data.roles.map((role) => (
               <li key={role}>{t(`roles.${role}`)}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {data.coordinated.length > 0 ? (
+        <>
+          <h2>{t('manage:coordination.title')}</h2>
+          <p>{t('manage:coordination.lead')}</p>
+          <ul className="link-list">
+            {data.coordinated.map((org) => (
+              <li key={org.id}>
+                <Link to={`/${data.lng}/manage/organisations/${org.id}/members`} dir="auto">
+                  {org.name}
+                </Link>
+              </li>
             ))}
           </ul>
         </>

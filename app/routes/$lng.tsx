@@ -13,7 +13,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 export default function LocaleLayout() {
-  const { t } = useTranslation(['common', 'search', 'account'])
+  const { t } = useTranslation(['common', 'search', 'account', 'legal'])
   const signedIn = useLoaderData<typeof loader>()?.signedIn
   const lng = useParams().lng
   const onSearchPage = useLocation().pathname === `/${lng}/search`
@@ -74,6 +74,19 @@ export default function LocaleLayout() {
       </main>
       <footer className="site-footer">
         <p>{t('footer.privacy')}</p>
+        <nav aria-label={t('legal:footer.label')}>
+          <ul className="link-list footer-links">
+            <li>
+              <Link to={`/${lng}/privacy`}>{t('legal:footer.privacy')}</Link>
+            </li>
+            <li>
+              <Link to={`/${lng}/accessibility`}>{t('legal:footer.accessibility')}</Link>
+            </li>
+            <li>
+              <Link to={`/${lng}/imprint`}>{t('legal:footer.imprint')}</Link>
+            </li>
+          </ul>
+        </nav>
       </footer>
     </>
   )

@@ -12,3 +12,8 @@ export function organisationsOf(db: Db, userId: string) {
     .orderBy(asc(organisations.name))
     .all()
 }
+
+/** Every organisation by name, for a coordinator's overview. */
+export function allOrganisations(db: Db) {
+  return db.select({ id: organisations.id, name: organisations.name }).from(organisations).orderBy(asc(organisations.name)).all()
+}

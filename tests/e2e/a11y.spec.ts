@@ -19,10 +19,9 @@ test.describe('signed in', () => {
   test.use({ signsIn: true })
   for (const lng of locales) {
     test(`account pages in ${lng}, and a rejected form`, async ({ page, context, playwright, baseURL }) => {
-      const cookie = await signIn(playwright, baseURL!, demoAccounts.owner)
-      const [name, value] = cookie.split('=')
-      await context.addCookies([{ name, value, url: baseURL! }])
-      for (const [what, path] of signedInPageTypes) {
+      for (const [what, path, who] of signedInPageTypes) {
+        const [name, value] = (await signIn(playwright, baseURL!, demoAccounts[who])).split('=')
+        await context.addCookies([{ name, value, url: baseURL! }])
         const response = await page.goto(`/${lng}${path}`)
         expect(response?.status(), what).toBe(200)
         const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()

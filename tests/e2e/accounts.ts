@@ -53,8 +53,7 @@ export async function mailTo(to: string, after = 0, timeout = 15_000): Promise<R
 
 let made = 0
 /** A new, confirmed account made through the sign-up form and its e-mail, as a person would. */
-export async function newConfirmedAccount(request: APIRequestContext, baseURL: string, locale: string) {
-  const email = `person-${process.pid}-${++made}-${Date.now()}@example.org`
+export async function newConfirmedAccount(request: APIRequestContext, baseURL: string, locale: string, email = `person-${process.pid}-${++made}-${Date.now()}@example.org`) {
   const password = 'Kirschbaum-Wiese-Sommer-5'
   const started = Date.now()
   const signUp = await request.post(`/${locale}/signup`, { form: { name: 'Samira Beispiel', email, password, locale }, headers: { Origin: baseURL } })

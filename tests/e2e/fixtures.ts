@@ -82,13 +82,21 @@ export const pageTypes: Array<[string, string, number]> = [
   ['forgotten password', '/reset', 200],
   ['confirmation link', `/confirm/${'A'.repeat(32)}`, 200],
   ['new password link', `/reset/${'A'.repeat(32)}`, 200],
+  ['invitation link', `/invitations/${'A'.repeat(32)}`, 200],
+  ['privacy', '/privacy', 200],
+  ['accessibility statement', '/accessibility', 200],
+  ['imprint', '/imprint', 200],
 ]
 
-/** Pages only a signed-in person sees. */
-export const signedInPageTypes: Array<[string, string]> = [
-  ['account', '/account'],
-  ['delete account', '/account/delete'],
-  ['manage', '/manage'],
+/** Pages only a signed-in person sees, and which demo account sees them. */
+export const signedInPageTypes: Array<[string, string, 'owner' | 'admin' | 'coordinator']> = [
+  ['account', '/account', 'owner'],
+  ['delete account', '/account/delete', 'owner'],
+  ['manage', '/manage', 'owner'],
+  ['members', '/manage/organisations/caritas-migrationsberatung/members', 'owner'],
+  ['manage as coordinator', '/manage', 'coordinator'],
+  ['accounts and roles', '/admin/users', 'admin'],
+  ['installation settings', '/admin/settings', 'admin'],
 ]
 
 /** A published, open-ended posting whose title exists only in the given locales. */

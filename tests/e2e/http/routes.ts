@@ -11,6 +11,8 @@ const posting = demo.postings.find((p) => p.status === 'published' && !p.validUn
 const token = 'A'.repeat(32)
 const toLogin = { anonymous: 302, signedIn: 200 }
 const signedInOnly = { anonymous: 302, signedIn: 400 }
+const ownerOrCoordinator = { anonymous: 302, coordinator: 200, signedIn: 403 }
+const ownerOrCoordinatorPost = { anonymous: 302, coordinator: 400, signedIn: 403 }
 
 /**
  * Every route module with a sample URL and the status each actor gets for GET and POST.
@@ -43,6 +45,16 @@ export const routeTable: RouteRow[] = [
   { file: '$lng.account.export.tsx', path: '/de/account/export', GET: toLogin, POST: 405 },
   { file: '$lng.account.delete.tsx', path: '/de/account/delete', GET: toLogin, POST: signedInOnly },
   { file: '$lng.manage._index.tsx', path: '/de/manage', GET: toLogin, POST: 405 },
+  // The demo owner owns this one; the demo editor edits it.
+  { file: '$lng.manage.organisations.$id.members.tsx', path: '/de/manage/organisations/caritas-migrationsberatung/members', GET: { ...ownerOrCoordinator, owner: 200 }, POST: { ...ownerOrCoordinatorPost, owner: 400 } },
+  // … and neither has anything to do with this one.
+  { file: '$lng.manage.organisations.$id.members.tsx', path: '/de/manage/organisations/diakonie-mbe/members', GET: ownerOrCoordinator, POST: ownerOrCoordinatorPost },
+  { file: '$lng.invitations.$token.tsx', path: `/de/invitations/${token}`, GET: 200, POST: { anonymous: 302, signedIn: 400 } },
+  { file: '$lng.admin.users.tsx', path: '/de/admin/users', GET: { anonymous: 302, admin: 200, signedIn: 403 }, POST: { anonymous: 302, admin: 400, signedIn: 403 } },
+  { file: '$lng.admin.settings.tsx', path: '/de/admin/settings', GET: { anonymous: 302, admin: 200, signedIn: 403 }, POST: { anonymous: 302, admin: 400, signedIn: 403 } },
+  { file: '$lng.privacy.tsx', path: '/ar/privacy', GET: 200, POST: 405 },
+  { file: '$lng.accessibility.tsx', path: '/de/accessibility', GET: 200, POST: 405 },
+  { file: '$lng.imprint.tsx', path: '/fa/imprint', GET: 200, POST: 405 },
 ]
 
 /** Route modules that are layouts only: no URL of their own. */
