@@ -5,6 +5,7 @@ import compression from 'compression'
 import express from 'express'
 import type { Logger } from 'pino'
 import type { Env } from '../app/lib/env.server'
+import { bodyLimit } from './body-limit'
 import { requestLogger } from './logger'
 import { sameOriginOnly } from './origin'
 
@@ -20,6 +21,7 @@ export function createApp(env: Env, build: ServerBuild, logger: Logger, buildDir
   app.set('trust proxy', env.TRUST_PROXY ?? false)
   app.use(requestLogger(logger))
   app.use(sameOriginOnly(env.PUBLIC_URL))
+  app.use(bodyLimit)
   app.use(compression())
   app.use(
     '/assets',

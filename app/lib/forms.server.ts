@@ -10,7 +10,10 @@ const secret = new Set(['password', 'newPassword'])
  */
 export async function readForm(request: Request): Promise<Record<string, string>> {
   const type = request.headers.get('content-type') ?? ''
-  if (!/^application\/x-www-form-urlencoded|^multipart\/form-data/.test(type)) throw new Response('Bad request', { status: 400 })
+  if (!/^application\/x-www-form-urlencoded|^multipart\/form-data/.test(type)) {
+    await discardBody(request)
+    throw new Response('Bad request', { status: 400 })
+  }
   let form: FormData
   try {
     form = await request.formData()
@@ -35,4 +38,16 @@ export function rejected(errors: FieldErrors, values: Record<string, string>, st
 /** A form that did what it should: 200 with a message key for the page to show. */
 export function accepted(done: string) {
   return data<FormReply>({ errors: {}, values: {}, done })
+}
+
+/**
+ * Reads and drops a body an action does not need: an unread body left on a kept-alive
+ * connection makes Node close it under the client's next request.
+ */
+export async function discardBody(request: Request): Promise<void> {
+  try {
+    await request.arrayBuffer()
+  } catch {
+    // A broken body is as good as none here.
+  }
 }

@@ -6,7 +6,7 @@ import { confirmEmail, confirmEmailChange, tokenKind } from '../../db/commands/a
 import { FormMessages } from '../components/form-field'
 import { clearSessionCookie, commands } from '../lib/auth.server'
 import { getDb } from '../lib/db.server'
-import { rejected } from '../lib/forms.server'
+import { discardBody, rejected } from '../lib/forms.server'
 import { pageMeta } from '../lib/meta'
 import { site } from '../lib/site.server'
 
@@ -18,8 +18,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title)
 
-export async function action({ params }: ActionFunctionArgs) {
+export async function action({ request, params }: ActionFunctionArgs) {
   const { lng } = await site(params)
+  await discardBody(request)
   const token = params.token ?? ''
   const change = tokenKind(getDb(), token) === 'email-change'
   const outcome = change ? confirmEmailChange(commands(null), token) : confirmEmail(commands(null), token)

@@ -7,7 +7,7 @@ import { acceptInvitation, openInvitation } from '../../db/commands/members'
 import { FormMessages } from '../components/form-field'
 import { commands, getSession, guarded, requireSession } from '../lib/auth.server'
 import { getDb } from '../lib/db.server'
-import { rejected } from '../lib/forms.server'
+import { discardBody, rejected } from '../lib/forms.server'
 import { pageMeta } from '../lib/meta'
 import { site } from '../lib/site.server'
 
@@ -22,6 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.ti
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { lng } = await site(params)
+  await discardBody(request)
   const session = requireSession(request, lng)
   const outcome = await guarded(() => acceptInvitation(commands(session), params.token ?? ''))
   if (!outcome.ok) return rejected(outcome.errors, {})

@@ -1,0 +1,97 @@
+import Database from 'better-sqlite3'
+import fc from 'fast-check'
+import { databaseFile, demoAccounts, newConfirmedAccount, signIn } from '../accounts'
+import { expect, test } from '../fixtures'
+
+/**
+ * Property-based hostile input through HTTP into every form action and the JSON API:
+ * overlong strings, control characters, wrong types, repeated and missing fields, mixed
+ * scripts. Never a 5xx; a rejected sign-up or invitation leaves no row behind.
+ */
+const hostile = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.constantFrom('', ' ', '\u0000', 'a\u0000b@example.org', '\u202e\u200f', 'ملابس\u0000', 'Курс\u001b[31m', '𝕏'.repeat(30), 'x'.repeat(300_000)),
+  fc.constantFrom('true', 'false', '0', '-1', '1e308', 'NaN', 'null', '[]', '{}', '<script>alert(1)</script>', "' or 1=1 --", '../../etc/passwd'),
+  fc.emailAddress(),
+  fc.integer().map(String),
+)
+const fieldName = fc.constantFrom('email', 'password', 'newPassword', 'name', 'locale', 'intent', 'session', 'user', 'role', 'organisation', 'redirectTo', 'municipality.de', 'address', 'verified', 'q')
+const fields = fc.array(fc.tuple(fieldName, hostile), { maxLength: 8 })
+const encodeForm = (pairs: Array<[string, string]>) => pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')
+
+type Who = 'person' | 'owner' | 'admin'
+type Target = { path: string; as?: Who; intents?: string[] }
+const token = 'B'.repeat(32)
+const targets: Target[] = [
+  { path: '/de/signup' },
+  { path: '/ar/login' },
+  { path: '/de/reset' },
+  { path: `/de/reset/${token}` },
+  { path: `/fa/confirm/${token}` },
+  { path: `/de/invitations/${token}`, as: 'person' },
+  { path: '/uk/account', as: 'person', intents: ['profile', 'password', 'email', 'endSession', 'endOthers', 'bogus'] },
+  { path: '/de/account/delete', as: 'person' },
+  { path: '/de/manage/organisations/caritas-migrationsberatung/members', as: 'owner', intents: ['invite', 'remove', 'transfer', 'bogus'] },
+  { path: '/de/admin/users', as: 'admin', intents: ['grant', 'revoke', 'bogus'] },
+  { path: '/de/admin/settings', as: 'admin' },
+]
+
+let address = 0
+const nextAddress = () => `198.18.${Math.floor(++address / 250) % 250}.${(address % 250) + 1}`
+
+test('no input through any form makes a 5xx or leaves a row from a rejected form', async ({ playwright, baseURL }) => {
+  test.setTimeout(240_000)
+  const request = await playwright.request.newContext({ baseURL })
+  // A person of its own: ending "all other sessions" must not sign out another test's demo account.
+  const person = await newConfirmedAccount(request, baseURL!, 'uk')
+  const cookies: Record<Who, string> = {
+    person: await signIn(playwright, baseURL!, person),
+    owner: await signIn(playwright, baseURL!, demoAccounts.owner),
+    admin: await signIn(playwright, baseURL!, demoAccounts.admin),
+  }
+  const db = new Database(databaseFile, { readonly: true })
+  const failures: string[] = []
+  let sent = 0
+  for (const target of targets) {
+    await fc.assert(
+      fc.asyncProperty(fields, fc.constantFrom(...(target.intents ?? [''])), fc.constantFrom('urlencoded', 'multipart', 'json', 'garbage'), async (pairs, intent, encoding) => {
+        const all: Array<[string, string]> = intent ? [['intent', intent], ...pairs] : pairs
+        const headers: Record<string, string> = { Origin: baseURL!, 'X-Forwarded-For': nextAddress(), ...(target.as ? { Cookie: cookies[target.as] } : {}) }
+        let response
+        if (encoding === 'urlencoded') {
+          response = await request.post(target.path, { headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' }, data: encodeForm(all), maxRedirects: 0 })
+        } else if (encoding === 'multipart') {
+          response = await request.post(target.path, { headers, multipart: Object.fromEntries(all), maxRedirects: 0 })
+        } else if (encoding === 'json') {
+          response = await request.post(target.path, { headers, data: Object.fromEntries(all), maxRedirects: 0 })
+        } else {
+          response = await request.post(target.path, { headers: { ...headers, 'Content-Type': 'multipart/form-data; boundary=x' }, data: '--x\r\nbroken', maxRedirects: 0 })
+        }
+        sent++
+        if (response.status() >= 500) failures.push(`${target.path} ${encoding} ${JSON.stringify(all).slice(0, 300)} → ${response.status()}`)
+        if (response.status() === 400 && target.path === '/de/signup') {
+          const email = (Object.fromEntries(all).email ?? '').trim().toLowerCase()
+          if (email && db.prepare('select 1 from users where email = ?').get(email)) failures.push(`rejected sign-up stored ${email}`)
+        }
+      }),
+      { numRuns: 80, seed: 20261202 },
+    )
+  }
+  // The JSON API: strict, always 200 or 400 with a message.
+  await fc.assert(
+    fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom('q', 'lang', 'kind', 'type', 'category', 'district', 'audience', 'language', 'orgKind', 'sort', 'page', 'perPage', 'x'), hostile), { maxLength: 6 }), async (pairs) => {
+      const response = await request.get(`/api/search?${encodeForm(pairs.map(([k, v]) => [k, v.slice(0, 2000)]))}`)
+      sent++
+      if (response.status() >= 500 || ![200, 400].includes(response.status())) failures.push(`/api/search ${JSON.stringify(pairs).slice(0, 300)} → ${response.status()}`)
+      const body = await response.json()
+      if (response.status() === 400 && typeof body.error !== 'string') failures.push(`/api/search 400 without a message`)
+    }),
+    { numRuns: 200, seed: 20261202 },
+  )
+  db.close()
+  await request.dispose()
+  expect(failures).toEqual([])
+  expect(sent).toBe(targets.length * 80 + 200)
+  console.log(`fuzz: ${sent} requests, no 5xx`)
+})
