@@ -8,6 +8,7 @@ import { importExchange } from './exchange'
 import { boardFigures } from './figures'
 import { organisations, postings } from './schema'
 import { postingIsVisible } from './visibility'
+import { commandContext } from '../search/context'
 
 function visibleIds(db: Db, today: string) {
   return db
@@ -24,7 +25,7 @@ function boardWith(posting: Record<string, unknown>) {
   const { db } = testDatabase()
   const file = sampleFile()
   file.postings = [{ ...file.postings[0], ...posting }] as typeof file.postings
-  const outcome = importExchange(db, Buffer.from(JSON.stringify(file)), { today: '2026-11-02' })
+  const outcome = importExchange(commandContext(db, null), Buffer.from(JSON.stringify(file)), { today: '2026-11-02' })
   if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors))
   return db
 }

@@ -9,10 +9,11 @@ import type { SearchDocument } from '../search/document'
 import { createEmbeddedEngine } from '../search/embedded/engine'
 import { allowedTypos } from '../search/embedded/typos'
 import { tokenize } from '../search/embedded/tokens'
-import { indexImport, reindex } from '../search/embedded/writer'
+import { reindex } from '../search/embedded/writer'
 import { searchParams, type SearchInput } from '../search/engine'
 import { flatten, miniSearch, orama, type Baseline, type Query } from './bench/baselines'
 import { generatePostings, random, type CorpusPosting, type Taxonomy } from './bench/corpus'
+import { commandContext } from '../search/context'
 
 /**
  * The search benchmark (docs/performance.md):
@@ -57,7 +58,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'treffpunkt-bench-'))
 const file = path.join(dir, 'bench.db')
 const db = openDatabase(file)
 started = performance.now()
-const outcome = importExchange(db, { ...demo, postings: [...generated, ...demo.postings] }, { today, afterWrite: indexImport })
+const outcome = importExchange(commandContext(db, null), { ...demo, postings: [...generated, ...demo.postings] }, { today })
 if (!outcome.ok) throw new Error(`the corpus did not import: ${JSON.stringify(outcome.errors.slice(0, 3))}`)
 const importMs = performance.now() - started
 let heapBefore = heapMb()

@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import { formatErrors, importExchange } from '../db/exchange'
 import { todayInBerlin } from '../db/dates'
-import { indexImport } from '../search/embedded/writer'
 import { start, usage } from './cli'
+import { commandContext } from '../search/context'
 
 const maxPrinted = 1000
 const args = process.argv.slice(2)
@@ -18,11 +18,10 @@ try {
 
 const { env, db } = start()
 const started = performance.now()
-const outcome = importExchange(db, bytes, {
+const outcome = importExchange(commandContext(db, null), bytes, {
   today: todayInBerlin(),
-  onWriteStart: () => console.error('valid; writing…'),
   // The embedded index commits with the data: searchable the moment the import returns.
-  afterWrite: indexImport,
+  onWriteStart: () => console.error('valid; writing…'),
 })
 if (!outcome.ok) {
   const lines = formatErrors(outcome.errors)

@@ -1,7 +1,8 @@
 import type { Env } from '../app/lib/env.server'
 import { writeTransaction, type Db } from '../db/client'
 import { hasOrganisations, seedDemo } from '../db/seed/demo'
-import { indexImport, indexIsCurrent, markIndexCurrent, reindex } from '../search/embedded/writer'
+import { commandContext } from '../search/context'
+import { indexIsCurrent, markIndexCurrent, reindex } from '../search/embedded/writer'
 import { seedDemoAccounts, seedDemoInstallation } from './demo-accounts'
 
 /**
@@ -12,12 +13,9 @@ import { seedDemoAccounts, seedDemoInstallation } from './demo-accounts'
 export async function prepare(env: Env, db: Db, log: (message: string) => void): Promise<void> {
   if (env.SEED_DEMO && !hasOrganisations(db)) {
     const started = performance.now()
-    const counts = seedDemo(db, {
-      afterWrite: (tx, changed) => {
-        indexImport(tx, changed)
-        markIndexCurrent(tx)
-      },
-    })
+    const counts = seedDemo(commandContext(db, null))
+    // The import indexed every record it wrote, with today's normalize.
+    writeTransaction(db, markIndexCurrent)
     const accounts = await seedDemoAccounts(db)
     seedDemoInstallation(db)
     log(

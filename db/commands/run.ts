@@ -9,7 +9,8 @@ import { auditLog } from '../schema'
 export type FieldErrors = Record<string, string>
 export type Outcome<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors }
 
-export type Changed = { postings: string[]; organisations: string[]; groups: string[] }
+/** What a change touched, for the search index; `taxonomy` rebuilds every document. */
+export type Changed = { postings: string[]; organisations: string[]; groups: string[]; taxonomy: boolean }
 
 /**
  * Who acts, on which database, at what time, and how the search index follows a change.
@@ -25,7 +26,7 @@ export type Audit = { action: string; subjectType: string; subjectId: string | n
 export type Effects = {
   audit(entry: Audit): void
   mail(mail: Mail): void
-  index(changed: { postings?: string[]; organisations?: string[]; groups?: string[] }): void
+  index(changed: { postings?: string[]; organisations?: string[]; groups?: string[]; taxonomy?: boolean }): void
 }
 
 /**
@@ -38,7 +39,7 @@ export function commit<T>(context: Context, work: (tx: Db, effects: Effects) => 
   const result = writeTransaction(context.db, (tx) => {
     const audits: Audit[] = []
     const mails: Mail[] = []
-    const changed: Changed = { postings: [], organisations: [], groups: [] }
+    const changed: Changed = { postings: [], organisations: [], groups: [], taxonomy: false }
     const value = work(tx, {
       audit: (entry) => audits.push(entry),
       mail: (mail) => mails.push(mail),
@@ -46,6 +47,7 @@ export function commit<T>(context: Context, work: (tx: Db, effects: Effects) => 
         changed.postings.push(...(c.postings ?? []))
         changed.organisations.push(...(c.organisations ?? []))
         changed.groups.push(...(c.groups ?? []))
+        changed.taxonomy ||= c.taxonomy ?? false
       },
     })
     const at = context.clock.now().toISOString()
@@ -54,7 +56,7 @@ export function commit<T>(context: Context, work: (tx: Db, effects: Effects) => 
         .values({ at, actorId: entry.withoutActor ? null : (context.actor?.id ?? null), action: entry.action, subjectType: entry.subjectType, subjectId: entry.subjectId, reason: entry.reason ?? null })
         .run()
     }
-    if (changed.postings.length + changed.organisations.length + changed.groups.length > 0) context.index(tx, changed)
+    if (changed.taxonomy || changed.postings.length + changed.organisations.length + changed.groups.length > 0) context.index(tx, changed)
     queueMail(tx, context.clock, mails)
     mailed = mails.length > 0
     return value

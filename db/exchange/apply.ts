@@ -1,6 +1,6 @@
 import { getTableColumns, sql } from 'drizzle-orm'
 import { getTableConfig, type AnySQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core'
-import { writeTransaction, type Db } from '../client'
+import type { Db } from '../client'
 import { addDays, weekdayIndex } from '../dates'
 import { categories, districts, organisations, postings, settings, workingGroups, weekdays } from '../schema'
 import type { Schedule } from '../schema/groups'
@@ -18,22 +18,20 @@ export type KindCounts = { created: number; updated: number; unchanged: number }
 export type ChangedIds = Record<keyof ApplyCounts, string[]>
 export type ApplyCounts = Record<'districts' | 'categories' | 'organisations' | 'postings' | 'workingGroups', KindCounts>
 
-type Options = {
+export type ApplyOptions = {
   /** Europe/Berlin date that defaults are computed from (a schedule's first meeting). */
   today: string
   /** Called inside the transaction, before the first write; the crash test waits for it. */
   onWriteStart?: () => void
-  /** Runs in the same transaction after the content is written (the search index hooks in here). */
-  afterWrite?: (tx: Db, changed: ChangedIds) => void
 }
 
 /**
- * Upserts a validated file in one IMMEDIATE transaction: all of it or nothing. Records
- * absent from the file are kept; moderation state and creation time survive an update;
- * unchanged records are not touched, so re-importing a file is a no-op.
+ * Upserts a validated file in the caller's transaction (the import command's): all of it
+ * or nothing. Records absent from the file are kept; moderation state and creation time
+ * survive an update; unchanged records are not touched, so re-importing is a no-op.
  */
-export function applyExchange(db: Db, file: ExchangeFile, options: Options): ApplyCounts {
-  return writeTransaction(db, (tx) => {
+export function applyExchange(tx: Db, file: ExchangeFile, options: ApplyOptions): { counts: ApplyCounts; changed: ChangedIds } {
+  {
     // Parents and referenced records may come later in the file; FKs are checked at commit.
     tx.run(sql`PRAGMA defer_foreign_keys = ON`)
     options.onWriteStart?.()
@@ -70,9 +68,8 @@ export function applyExchange(db: Db, file: ExchangeFile, options: Options): App
         changed.workingGroups,
       ),
     }
-    options.afterWrite?.(tx, changed)
-    return counts
-  })
+    return { counts, changed }
+  }
 }
 
 const now = () => new Date().toISOString()

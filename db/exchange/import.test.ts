@@ -5,6 +5,7 @@ import { sampleFile } from '../../tests/fixtures/exchange'
 import { testDatabase } from '../../tests/db'
 import type { Db } from '../client'
 import { exportExchange, formatErrors, importExchange } from '.'
+import { commandContext } from '../../search/context'
 
 const today = '2026-11-02'
 const encode = (value: unknown) => Buffer.from(JSON.stringify(value))
@@ -16,14 +17,14 @@ function fingerprint(file: string) {
 }
 
 function importBytes(db: Db, bytes: Uint8Array) {
-  const outcome = importExchange(db, bytes, { today })
+  const outcome = importExchange(commandContext(db, null), bytes, { today })
   return outcome.ok ? [] : formatErrors(outcome.errors)
 }
 
 describe('import', () => {
   test('imports a complete file and fills the defaults it leaves open', () => {
     const { db } = testDatabase()
-    const outcome = importExchange(db, encode(sampleFile()), { today })
+    const outcome = importExchange(commandContext(db, null), encode(sampleFile()), { today })
     expect(outcome.ok && outcome.counts.postings).toEqual({ created: 2, updated: 0, unchanged: 0 })
     const exported = exportExchange(db)
     const p2 = exported.postings?.find((p) => p.id === 'p-002')
@@ -34,19 +35,19 @@ describe('import', () => {
 
   test('round trip: export → import into an empty database → export gives the same file', () => {
     const first = testDatabase().db
-    importExchange(first, encode(sampleFile()), { today })
+    importExchange(commandContext(first, null), encode(sampleFile()), { today })
     const exported = exportExchange(first)
     const second = testDatabase().db
-    const outcome = importExchange(second, encode(exported), { today: '2027-03-01' })
+    const outcome = importExchange(commandContext(second, null), encode(exported), { today: '2027-03-01' })
     expect(outcome.ok).toBe(true)
     expect(exportExchange(second)).toEqual(exported)
   })
 
   test('re-importing the same file changes nothing, not even timestamps', () => {
     const { db } = testDatabase()
-    importExchange(db, encode(sampleFile()), { today })
+    importExchange(commandContext(db, null), encode(sampleFile()), { today })
     const before = db.$client.prepare('select id, updated_at from postings order by id').all()
-    const again = importExchange(db, encode(sampleFile()), { today: '2026-12-01' })
+    const again = importExchange(commandContext(db, null), encode(sampleFile()), { today: '2026-12-01' })
     expect(again.ok && again.counts.postings).toEqual({ created: 0, updated: 0, unchanged: 2 })
     expect(again.ok && again.counts.workingGroups).toEqual({ created: 0, updated: 0, unchanged: 2 })
     expect(db.$client.prepare('select id, updated_at from postings order by id').all()).toEqual(before)
@@ -54,13 +55,13 @@ describe('import', () => {
 
   test('upserts by id and keeps records absent from the file', () => {
     const { db } = testDatabase()
-    importExchange(db, encode(sampleFile()), { today })
+    importExchange(commandContext(db, null), encode(sampleFile()), { today })
     db.$client.prepare("update postings set moderation = 'hidden' where id = 'p-001'").run()
     const changed = {
       format: 'treffpunkt/v1',
       postings: [{ ...sampleFile().postings[0], title: { de: 'Deutschkurs am Abend' } , sourceLocale: 'de' }],
     }
-    const outcome = importExchange(db, encode(changed), { today })
+    const outcome = importExchange(commandContext(db, null), encode(changed), { today })
     expect(outcome.ok && outcome.counts.postings).toEqual({ created: 0, updated: 1, unchanged: 0 })
     const rows = db.$client.prepare('select id, title, moderation from postings order by id').all()
     expect(rows).toEqual([
@@ -71,7 +72,7 @@ describe('import', () => {
 
   test('references may point at records already in the database', () => {
     const { db } = testDatabase()
-    importExchange(db, encode(sampleFile()), { today })
+    importExchange(commandContext(db, null), encode(sampleFile()), { today })
     const onlyPosting = {
       format: 'treffpunkt/v1',
       postings: [{ id: 'p-900', organisation: 'asylkreis', type: 'offer', category: 'housing', title: { de: 'Zimmer frei' }, status: 'draft' }],
@@ -137,7 +138,7 @@ const badFiles: Case[] = [
 describe('import refuses bad files and writes nothing', () => {
   test.each(badFiles)('%s', (_name, bytes, expected) => {
     const { db, file } = testDatabase()
-    importExchange(db, encode({ format: 'treffpunkt/v1', districts: [{ id: 'alt', name: { de: 'Altstadt' } }] }), { today })
+    importExchange(commandContext(db, null), encode({ format: 'treffpunkt/v1', districts: [{ id: 'alt', name: { de: 'Altstadt' } }] }), { today })
     const before = fingerprint(file)
     const errors = importBytes(db, bytes())
     expect(errors.length).toBeGreaterThan(0)

@@ -6,12 +6,13 @@ import { exportExchange } from '../exchange'
 import { boardFigures } from '../figures'
 import { weekdays } from '../schema'
 import { DEMO_AUTHORED_ON, loadDemo, seedDemo } from './demo'
+import { commandContext } from '../../search/context'
 
 type Demo = ReturnType<typeof exportExchange>
 
 function seeded(today: string) {
   const { db } = testDatabase()
-  seedDemo(db, { today })
+  seedDemo(commandContext(db, null), { today })
   return { db, demo: exportExchange(db) as Required<Demo> }
 }
 

@@ -3,8 +3,9 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { count } from 'drizzle-orm'
 import type { Db } from '../client'
+import type { Context } from '../commands/run'
 import { addDays, daysBetween, todayInBerlin } from '../dates'
-import { formatErrors, importExchange, type ApplyCounts, type ChangedIds } from '../exchange'
+import { formatErrors, importExchange, type ApplyCounts } from '../exchange'
 import { organisations } from '../schema'
 
 export const demoFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'demo.json')
@@ -34,10 +35,10 @@ function shiftDates(value: Json, days: number, key?: string): Json {
   return value
 }
 
-/** Loads the demo municipality, its dates shifted to today, through the importer. */
-export function seedDemo(db: Db, options: { today?: string; afterWrite?: (tx: Db, changed: ChangedIds) => void } = {}): ApplyCounts {
+/** Loads the demo municipality, its dates shifted to today, through the import command. */
+export function seedDemo(context: Context, options: { today?: string } = {}): ApplyCounts {
   const today = options.today ?? todayInBerlin()
-  const outcome = importExchange(db, loadDemo(today), { today, afterWrite: options.afterWrite })
+  const outcome = importExchange(context, loadDemo(today), { today })
   if (!outcome.ok) throw new Error(`the demo file is invalid:\n${formatErrors(outcome.errors).join('\n')}`)
   return outcome.counts
 }

@@ -6,12 +6,13 @@ import { contractFile, contractToday } from '../contract/fixture'
 import { searchParams, type SearchInput } from '../engine'
 import { createEmbeddedEngine } from './engine'
 import { Vocabulary } from './vocabulary'
-import { indexImport, indexIsCurrent, indexIsEmpty, reindex } from './writer'
+import { indexIsCurrent, indexIsEmpty, reindex } from './writer'
+import { commandContext } from '../context'
 
 function setup() {
   const { db } = testDatabase()
   const load = (file: ExchangeInput) => {
-    const outcome = importExchange(db, file, { today: contractToday, afterWrite: indexImport })
+    const outcome = importExchange(commandContext(db, null), file, { today: contractToday })
     if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors))
   }
   load(contractFile)

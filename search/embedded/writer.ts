@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client'
 import { groupDocuments, organisationDocuments, postingDocuments } from '../build'
 import type { SearchDocument, SearchKind } from '../document'
+import type { Changed } from '../../db/commands/run'
 import { normalizeVersion } from '../normalize'
 import { tokenize } from './tokens'
 
@@ -85,10 +86,13 @@ export function reindex(tx: Db, changed: { postings?: string[]; organisations?: 
   if (changed.groups?.length) writeDocuments(tx, groupDocuments(tx, changed.groups))
 }
 
-/** After an import: what its changes mean for the index, in the import's transaction. */
-export function indexImport(tx: Db, changed: { districts: string[]; categories: string[]; organisations: string[]; postings: string[]; workingGroups: string[] }) {
-  // Category labels and synonyms live in every posting's document: a taxonomy change rebuilds.
-  if (changed.categories.length > 0) return reindex(tx, { all: true })
+/**
+ * What a committed change means for the index, in its transaction: a taxonomy change
+ * rebuilds everything (labels and synonyms live in every posting's document), a changed
+ * organisation re-indexes its postings too (they carry its name and kind).
+ */
+export function indexChanges(tx: Db, changed: Changed) {
+  if (changed.taxonomy) return reindex(tx, { all: true })
   const ofOrganisations = changed.organisations.length
     ? (tx.$client
         .prepare('select id from postings where organisation_id in (select value from json_each(?))')
@@ -97,7 +101,7 @@ export function indexImport(tx: Db, changed: { districts: string[]; categories: 
   reindex(tx, {
     postings: [...new Set([...changed.postings, ...ofOrganisations])],
     organisations: changed.organisations,
-    groups: changed.workingGroups,
+    groups: changed.groups,
   })
 }
 

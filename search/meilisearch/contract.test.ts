@@ -4,9 +4,9 @@ import { importExchange } from '../../db/exchange'
 import { testDatabase } from '../../tests/db'
 import { searchContract } from '../contract/suite'
 import { createEmbeddedEngine } from '../embedded/engine'
-import { indexImport } from '../embedded/writer'
 import { createMeilisearchEngine } from './engine'
 import { rebuildMeilisearch } from './reindex'
+import { commandContext } from '../context'
 
 /**
  * The shared contract against a real Meilisearch server, whenever MEILI_URL points at one
@@ -22,7 +22,7 @@ if (url) {
   })
   searchContract('meilisearch', async (file, today) => {
     const { db } = testDatabase()
-    const outcome = importExchange(db, file, { today, afterWrite: indexImport })
+    const outcome = importExchange(commandContext(db, null), file, { today })
     if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors))
     await rebuildMeilisearch(db, client, index)
     return createMeilisearchEngine({ client, index, db, embedded: createEmbeddedEngine(db), fallback: false })

@@ -6,13 +6,14 @@ import { FakeMeilisearch } from '../../tests/fixtures/fake-meilisearch'
 import { testDatabase } from '../../tests/db'
 import { contractFile, contractToday } from '../contract/fixture'
 import { createEmbeddedEngine } from '../embedded/engine'
-import { indexImport, reindex } from '../embedded/writer'
+import { reindex } from '../embedded/writer'
 import { searchParams, type SearchInput } from '../engine'
 import { meiliUid } from './documents'
 import { createMeilisearchEngine } from './engine'
 import { configureOutbox, pendingCount, pendingEntries } from './outbox'
 import { rebuildMeilisearch } from './reindex'
 import { Relay } from './relay'
+import { commandContext } from '../context'
 
 const wait = { interval: 1, timeout: 2_000 }
 let fake: FakeMeilisearch
@@ -22,7 +23,7 @@ let db: Db
 function seeded(outbox: boolean): Db {
   const { db } = testDatabase()
   if (outbox) configureOutbox(db, true)
-  const outcome = importExchange(db, contractFile, { today: contractToday, afterWrite: indexImport })
+  const outcome = importExchange(commandContext(db, null), contractFile, { today: contractToday })
   if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors))
   return db
 }

@@ -3,8 +3,8 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { importExchange } from '../../db/exchange'
 import { contractFile, contractToday } from '../../search/contract/fixture'
-import { indexImport } from '../../search/embedded/writer'
 import { testDatabase } from '../db'
+import { commandContext } from '../../search/context'
 
 type Loader = (args: LoaderFunctionArgs) => Promise<unknown>
 let api: Loader
@@ -12,7 +12,7 @@ let page: Loader
 
 beforeAll(async () => {
   const { db, file } = testDatabase()
-  const outcome = importExchange(db, contractFile, { today: contractToday, afterWrite: indexImport })
+  const outcome = importExchange(commandContext(db, null), contractFile, { today: contractToday })
   if (!outcome.ok) throw new Error('fixture did not import')
   db.$client.close()
   // The routes open the database named by the environment, as the server does.
