@@ -1,16 +1,11 @@
-import { count, eq } from 'drizzle-orm'
+import { count } from 'drizzle-orm'
 import type { Db } from './client'
 import { organisations, postings, workingGroups } from './schema'
-import { groupIsListed, organisationIsVisible, postingIsVisible } from './visibility'
+import { groupIsListed, organisationIsVisible, onlyVisible } from './visibility'
 
 /** What the board shows right now, counted by the visibility rule. */
 export function boardFigures(db: Db, today: string) {
-  const visiblePostings = db
-    .select({ n: count() })
-    .from(postings)
-    .innerJoin(organisations, eq(organisations.id, postings.organisationId))
-    .where(postingIsVisible(today))
-    .get()
+  const visiblePostings = onlyVisible(db.select({ n: count() }).from(postings).$dynamic(), today).get()
   return {
     postings: visiblePostings?.n ?? 0,
     organisations: db.select({ n: count() }).from(organisations).where(organisationIsVisible()).get()?.n ?? 0,

@@ -7,7 +7,7 @@ import { todayInBerlin } from './dates'
 import { importExchange } from './exchange'
 import { boardFigures } from './figures'
 import { organisations, postings } from './schema'
-import { postingIsVisible } from './visibility'
+import { isVisible, postingIsVisible } from './visibility'
 import { commandContext } from '../search/context'
 
 function visibleIds(db: Db, today: string) {
@@ -67,4 +67,29 @@ describe('the visibility rule', () => {
     expect(todayInBerlin(new Date('2026-07-14T22:30:00Z'))).toBe('2026-07-15')
     expect(todayInBerlin(new Date('2026-07-14T21:30:00Z'))).toBe('2026-07-14')
   })
+})
+
+test('the rule as SQL and as a predicate on a row agree, for every combination', () => {
+  const { db } = testDatabase()
+  const file = sampleFile()
+  const statuses = ['draft', 'published', 'fulfilled', 'expired', 'withdrawn']
+  const bounds = [null, '2026-11-01', '2026-11-02', '2026-11-03']
+  const cases = statuses.flatMap((status) => bounds.flatMap((validFrom) => bounds.map((validUntil) => ({ status, validFrom, validUntil }))))
+    .filter((c) => !c.validFrom || !c.validUntil || c.validFrom <= c.validUntil)
+  file.postings = cases.map((c, i) => ({ ...file.postings[0], id: `v-${i}`, ...c })) as typeof file.postings
+  const outcome = importExchange(commandContext(db, null), file, { today: '2026-11-02' })
+  expect(outcome.ok).toBe(true)
+  db.update(postings).set({ moderation: 'hidden' }).where(eq(postings.id, 'v-5')).run()
+  for (const suspended of [false, true]) {
+    db.update(organisations).set({ suspended }).where(eq(organisations.id, 'drk-lindenfeld')).run()
+    const rows = db
+      .select({ id: postings.id, status: postings.status, moderation: postings.moderation, organisationSuspended: organisations.suspended, validFrom: postings.validFrom, validUntil: postings.validUntil })
+      .from(postings)
+      .innerJoin(organisations, eq(organisations.id, postings.organisationId))
+      .all()
+    const byPredicate = rows.filter((row) => isVisible(row, '2026-11-02')).map((row) => row.id).sort()
+    expect(visibleIds(db, '2026-11-02').sort()).toEqual(byPredicate)
+    // A positive control: some are visible while the organisation is not suspended.
+    expect(byPredicate.length > 0).toBe(!suspended)
+  }
 })

@@ -1,5 +1,6 @@
 import { eq, inArray } from 'drizzle-orm'
 import type { Db } from '../db/client'
+import { isListed } from '../db/visibility'
 import { categories, organisations, postings, workingGroups } from '../db/schema'
 import type { SearchDocument } from './document'
 
@@ -68,7 +69,7 @@ export function postingDocuments(db: Db, ids?: string[]): SearchDocument[] {
       category: row.categoryId,
       district: row.districtId,
       visibility: {
-        listed: row.status === 'published' && row.moderation === 'visible' && !row.organisationSuspended,
+        listed: isListed(row),
         validFrom: row.validFrom,
         validUntil: row.validUntil,
       },

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../client'
 import { organisations, postings, type Audience, type PostingType } from '../schema'
-import { postingIsVisible } from '../visibility'
+import { onlyVisible } from '../visibility'
 
 export type PostingFilters = {
   type?: PostingType
@@ -42,9 +42,8 @@ export type PostingSummary = {
   organisationName: string
 }
 
-function where(today: string, filters: PostingFilters): SQL {
+function narrowedBy(filters: PostingFilters): SQL | undefined {
   return and(
-    postingIsVisible(today),
     filters.type ? eq(postings.type, filters.type) : undefined,
     filters.categories ? inArray(postings.categoryId, filters.categories) : undefined,
     filters.district ? eq(postings.districtId, filters.district) : undefined,
@@ -52,7 +51,7 @@ function where(today: string, filters: PostingFilters): SQL {
     filters.audience
       ? sql`exists (select 1 from json_each(${postings.audiences}) where json_each.value = ${filters.audience})`
       : undefined,
-  )!
+  )
 }
 
 /** Visible postings, newest first, one page of them and how many there are in all. */
@@ -62,19 +61,9 @@ export function listVisiblePostings(
   filters: PostingFilters,
   page: { offset: number; limit: number },
 ): { rows: PostingSummary[]; total: number } {
-  const condition = where(today, filters)
-  const total =
-    db
-      .select({ n: count() })
-      .from(postings)
-      .innerJoin(organisations, eq(organisations.id, postings.organisationId))
-      .where(condition)
-      .get()?.n ?? 0
-  const rows = db
-    .select(summary)
-    .from(postings)
-    .innerJoin(organisations, eq(organisations.id, postings.organisationId))
-    .where(condition)
+  const condition = narrowedBy(filters)
+  const total = onlyVisible(db.select({ n: count() }).from(postings).$dynamic(), today, condition).get()?.n ?? 0
+  const rows = onlyVisible(db.select(summary).from(postings).$dynamic(), today, condition)
     .orderBy(desc(postings.createdAt), asc(postings.id))
     .limit(page.limit)
     .offset(page.offset)
@@ -96,20 +85,16 @@ export type PostingDetail = PostingSummary & {
 
 /** One visible posting; an invisible one (draft, expired, hidden…) is not found. */
 export function getVisiblePosting(db: Db, id: string, today: string): PostingDetail | undefined {
-  const row = db
-    .select({
-      ...summary,
-      validFrom: postings.validFrom,
-      contactMode: postings.contactMode,
-      organisationKind: organisations.kind,
-      verified: organisations.verified,
-      contact: organisations.contact,
-      address: organisations.address,
-    })
-    .from(postings)
-    .innerJoin(organisations, eq(organisations.id, postings.organisationId))
-    .where(and(eq(postings.id, id), postingIsVisible(today)))
-    .get()
+  const columns = {
+    ...summary,
+    validFrom: postings.validFrom,
+    contactMode: postings.contactMode,
+    organisationKind: organisations.kind,
+    verified: organisations.verified,
+    contact: organisations.contact,
+    address: organisations.address,
+  }
+  const row = onlyVisible(db.select(columns).from(postings).$dynamic(), today, eq(postings.id, id)).get()
   if (!row) return undefined
   const { organisationKind, verified, contact, address, ...rest } = row
   return {

@@ -1,7 +1,7 @@
-import { and, asc, count, eq } from 'drizzle-orm'
+import { asc, count, eq } from 'drizzle-orm'
 import type { Db } from '../client'
-import { categories, districts, organisations, postings, type PostingType } from '../schema'
-import { postingIsVisible } from '../visibility'
+import { categories, districts, postings, type PostingType } from '../schema'
+import { onlyVisible } from '../visibility'
 
 export type Category = { id: string; parentId: string | null; label: Record<string, string> }
 export type District = { id: string; name: Record<string, string> }
@@ -29,11 +29,7 @@ export function categoryWithDescendants(all: Category[], id: string): string[] {
 
 /** Visible postings per category, each parent counting its sub-categories too. */
 export function postingCountsByCategory(db: Db, today: string, type?: PostingType): Map<string, number> {
-  const rows = db
-    .select({ categoryId: postings.categoryId, n: count() })
-    .from(postings)
-    .innerJoin(organisations, eq(organisations.id, postings.organisationId))
-    .where(and(postingIsVisible(today), type ? eq(postings.type, type) : undefined))
+  const rows = onlyVisible(db.select({ categoryId: postings.categoryId, n: count() }).from(postings).$dynamic(), today, type ? eq(postings.type, type) : undefined)
     .groupBy(postings.categoryId)
     .all()
   const parents = new Map(listCategories(db).map((c) => [c.id, c.parentId]))
@@ -47,11 +43,7 @@ export function postingCountsByCategory(db: Db, today: string, type?: PostingTyp
 }
 
 export function postingCountsByDistrict(db: Db, today: string): Map<string, number> {
-  const rows = db
-    .select({ districtId: postings.districtId, n: count() })
-    .from(postings)
-    .innerJoin(organisations, eq(organisations.id, postings.organisationId))
-    .where(postingIsVisible(today))
+  const rows = onlyVisible(db.select({ districtId: postings.districtId, n: count() }).from(postings).$dynamic(), today)
     .groupBy(postings.districtId)
     .all()
   return new Map(rows.filter((row) => row.districtId).map((row) => [row.districtId as string, row.n]))

@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { organisations, postings, workingGroups } from '../../db/schema'
-import { groupIsListed, organisationIsVisible, postingIsVisible } from '../../db/visibility'
+import { groupIsListed, organisationIsVisible, onlyVisible } from '../../db/visibility'
 import type { SearchKind } from '../document'
 import { Bitset } from './bitset'
 
@@ -120,12 +119,7 @@ function visibleIds(db: Db, today: string): Array<[SearchKind, string[]]> {
     [
       'posting',
       ids(
-        db
-          .select({ id: postings.id })
-          .from(postings)
-          .innerJoin(organisations, eq(organisations.id, postings.organisationId))
-          .where(postingIsVisible(today))
-          .all(),
+        onlyVisible(db.select({ id: postings.id }).from(postings).$dynamic(), today).all(),
       ),
     ],
     ['organisation', ids(db.select({ id: organisations.id }).from(organisations).where(organisationIsVisible()).all())],
