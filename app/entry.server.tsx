@@ -7,6 +7,7 @@ import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
 import { createI18n, requestLocale } from './lib/i18n.server'
 import { NonceProvider } from './lib/nonce'
+import { hasSessionCookie } from './lib/auth.server'
 import { getDb } from './lib/db.server'
 import { searchEngine, stopSearch } from './lib/search.server'
 import { securityHeaders } from './lib/security.server'
@@ -17,6 +18,12 @@ const ABORT_DELAY = 5_000
 // Chosen when the server starts, not on the first search: with Meilisearch this also
 // starts the relay that delivers the outbox.
 searchEngine()
+
+/** Data for client navigations: a signed-in person's is as private as their pages. */
+export function handleDataRequest(response: Response, { request }: { request: Request }) {
+  if (hasSessionCookie(request)) response.headers.set('Cache-Control', 'private, no-store')
+  return response
+}
 
 /**
  * Logs what went wrong on the server. A request the client got wrong (405 for a method a
@@ -59,6 +66,7 @@ export default async function handleRequest(
           const body = stripNulBytes()
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
           securityHeaders(responseHeaders, nonce)
+          if (hasSessionCookie(request)) responseHeaders.set('Cache-Control', 'private, no-store')
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,

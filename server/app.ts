@@ -6,6 +6,7 @@ import express from 'express'
 import type { Logger } from 'pino'
 import type { Env } from '../app/lib/env.server'
 import { bodyLimit } from './body-limit'
+import { baselineHeaders } from './headers'
 import { requestLogger } from './logger'
 import { sameOriginOnly } from './origin'
 
@@ -20,6 +21,7 @@ export function createApp(env: Env, build: ServerBuild, logger: Logger, buildDir
   // Behind TRUST_PROXY proxies the client's address is the one they report; else the socket's.
   app.set('trust proxy', env.TRUST_PROXY ?? false)
   app.use(requestLogger(logger))
+  app.use(baselineHeaders(env.PUBLIC_URL))
   app.use(sameOriginOnly(env.PUBLIC_URL))
   app.use(bodyLimit)
   app.use(compression())

@@ -25,6 +25,11 @@ function readToken(request: Request): string | null {
   return null
 }
 
+/** Whether the request carries a session cookie: its pages are personal and must not be cached by others. */
+export function hasSessionCookie(request: Request): boolean {
+  return readToken(request) !== null
+}
+
 /** The signed-in person's session, or null for an anonymous visitor (who never gets a cookie). */
 export function getSession(request: Request): ValidSession | null {
   const token = readToken(request)

@@ -35,9 +35,9 @@ export function rejected(errors: FieldErrors, values: Record<string, string>, st
   return data<FormReply>({ errors, values: kept }, { status, headers })
 }
 
-/** A form that did what it should: 200 with a message key for the page to show. */
-export function accepted(done: string) {
-  return data<FormReply>({ errors: {}, values: {}, done })
+/** A form that did what it should: 200 with a message key for the page to show (and values a follow-up form needs). */
+export function accepted(done: string, values: Record<string, string> = {}) {
+  return data<FormReply>({ errors: {}, values, done })
 }
 
 /**

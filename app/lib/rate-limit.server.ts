@@ -12,6 +12,7 @@ export const limitTable = {
   loginPerAccount: { points: 30, duration: 60 * 60, what: 'failed logins per account' },
   signupPerAddress: { points: 10, duration: 60 * 60, what: 'sign-ups per client address' },
   resetPerAddress: { points: 10, duration: 60 * 60, what: 'reset e-mails per client address' },
+  resendPerAddress: { points: 5, duration: 60 * 60, what: 'confirmation e-mails sent again per client address' },
 } as const
 type LimitName = keyof typeof limitTable
 

@@ -1,6 +1,6 @@
 /**
- * Headers on every page: an enforced CSP with a per-response nonce and nothing from
- * another origin (no CDNs, no trackers), and no referrer leaking a search to other sites.
+ * The page's enforced CSP with a per-response nonce: nothing from another origin (no
+ * CDNs, no trackers). Our server (server/headers.ts) adds the headers every response gets.
  */
 export function securityHeaders(headers: Headers, nonce: string): void {
   const development = process.env.NODE_ENV === 'development'
@@ -17,8 +17,4 @@ export function securityHeaders(headers: Headers, nonce: string): void {
     "object-src 'none'",
   ]
   headers.set('Content-Security-Policy', csp.join('; '))
-  headers.set('Referrer-Policy', 'same-origin')
-  headers.set('X-Content-Type-Options', 'nosniff')
-  headers.set('X-Frame-Options', 'DENY')
-  headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()')
 }

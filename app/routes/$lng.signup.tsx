@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { signUp } from '../../db/commands/accounts'
+import { resendConfirmation, signUp } from '../../db/commands/accounts'
 import { minPasswordLength } from '../../db/accounts/passwords'
 import { commands } from '../lib/auth.server'
 import { accepted, readForm, rejected } from '../lib/forms.server'
@@ -24,12 +24,19 @@ export const headers = retryAfterHeaders
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { lng } = await site(params)
   const values = await readForm(request)
+  if (values.intent === 'resend') {
+    const wait = await spend('resendPerAddress', context.clientAddress ?? 'unknown')
+    if (wait > 0) return tooMany(values, wait)
+    const outcome = resendConfirmation(commands(null), values)
+    if (!outcome.ok) return rejected(outcome.errors, values)
+    return accepted('account:signup.resent', { email: values.email ?? '' })
+  }
   const wait = await spend('signupPerAddress', context.clientAddress ?? 'unknown')
   if (wait > 0) return tooMany(values, wait)
   const outcome = await signUp(commands(null), { ...values, locale: values.locale || lng })
   if (!outcome.ok) return rejected(outcome.errors, values)
   // The same answer whether the address was new or known: nobody learns who has an account.
-  return accepted('account:signup.sent')
+  return accepted('account:signup.sent', { email: values.email ?? '' })
 }
 
 export default function SignUp() {
@@ -42,6 +49,11 @@ export default function SignUp() {
         <h1>{t('signup.title')}</h1>
         <FormMessages reply={reply} />
         <p>{t('signup.checkMail')}</p>
+        <Form method="post">
+          <input type="hidden" name="intent" value="resend" />
+          <input type="hidden" name="email" value={reply.values.email ?? ''} />
+          <button type="submit">{t('signup.resend')}</button>
+        </Form>
       </section>
     )
   }

@@ -107,6 +107,20 @@ export function confirmEmail(context: Context, token: string): Outcome<{ userId:
   })
 }
 
+/** A new confirmation link for an unconfirmed account; answers alike for every address. */
+export function resendConfirmation(context: Context, input: unknown): Outcome<null> {
+  const invalid = fieldErrors(resetRequestInput, input)
+  if (invalid) return invalid
+  const data = resetRequestInput.parse(input)
+  return commit(context, (tx, effects) => {
+    const user = findByEmail(tx, data.email)
+    if (!user || user.confirmedAt) return { ok: true, value: null }
+    const token = issueToken(tx, context, 'confirm', { userId: user.id, email: data.email, validFor: confirmValidFor })
+    effects.mail({ to: data.email, userId: user.id, locale: user.locale, template: 'confirm', params: { name: user.name, path: `/${user.locale}/confirm/${token}` } })
+    return { ok: true, value: null }
+  })
+}
+
 export const loginInput = z.object({ email, password })
 
 /** The confirmed account these credentials open, or the same refusal for every other case. */

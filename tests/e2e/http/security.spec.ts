@@ -98,3 +98,31 @@ test('extra fields are ignored and another person’s session cannot be ended', 
   await request.post('/fa/account', { headers, form: { intent: 'endSession', session: adminSession.id } })
   expect((await request.get('/de/account', { headers: { Cookie: admin }, maxRedirects: 0 })).status()).toBe(200)
 })
+
+test('a signed-in person’s pages and data are private to their browser; anonymous pages set no cookie', async ({ playwright, baseURL, request }) => {
+  const cookie = await signIn(playwright, baseURL!, demoAccounts.volunteer)
+  for (const path of ['/de/account', '/de', '/de/offers.data']) {
+    const response = await request.get(path, { headers: { Cookie: cookie }, maxRedirects: 0 })
+    expect(response.headers()['cache-control'], path).toBe('private, no-store')
+  }
+  const anonymous = await request.get('/de')
+  expect(anonymous.headers()['cache-control'] ?? '').not.toContain('private')
+  expect(anonymous.headers()['set-cookie']).toBeUndefined()
+})
+
+test('every response carries the security headers; pages an enforced CSP with a nonce', async ({ request }) => {
+  const page = await request.get('/ar/offers')
+  const css = (await page.text()).match(/href="(\/assets\/[^"]+\.css)"/)![1]
+  for (const response of [page, await request.get(css), await request.get('/api/search?q=kurs'), await request.post('/de/login', { headers: { Origin: 'https://evil.example' } })]) {
+    expect(response.headers(), response.url()).toMatchObject({
+      'referrer-policy': 'same-origin',
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin',
+      'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+    })
+  }
+  expect(page.headers()['content-security-policy']).toMatch(/^default-src 'self'; script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}'; style-src 'self';.*frame-ancestors 'none'/)
+  expect((await request.get(css)).headers()['cache-control']).toBe('public, max-age=31536000, immutable')
+})
