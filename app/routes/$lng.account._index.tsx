@@ -6,6 +6,7 @@ import { deleteOwnSession, deleteSessionsOf, listSessions } from '../../db/accou
 import { minPasswordLength } from '../../db/accounts/passwords'
 import { changePassword, requestEmailChange, updateProfile } from '../../db/commands/accounts'
 import { Field, FormMessages, type Reply } from '../components/form-field'
+import { IsolatedText } from '../components/isolated-text'
 import { LocaleSelect } from '../components/locale-select'
 import { clearSessionCookie, commands, guarded, requirePermission } from '../lib/auth.server'
 import { getDb } from '../lib/db.server'
@@ -88,7 +89,9 @@ export default function Account() {
       </Form>
 
       <h2 id="email">{t('account.email')}</h2>
-      <p>{t('account.emailNow', { email: data.email })}</p>
+      <p>
+        <IsolatedText t={t} i18nKey="account.emailNow" values={{ email: data.email }} />
+      </p>
       <Form method="post" className="stack" aria-labelledby="email" noValidate>
         <input type="hidden" name="intent" value="email" />
         <Field name="email" label={t('fields.newEmail')} type="email" autoComplete="email" reply={scoped('email')} />

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { systemClock } from '../../db/clock'
 import { acceptInvitation, openInvitation } from '../../db/commands/members'
+import { IsolatedText } from '../components/isolated-text'
 import { FormMessages } from '../components/form-field'
 import { commands, getSession, guarded, requireSession } from '../lib/auth.server'
 import { getDb } from '../lib/db.server'
@@ -41,7 +42,7 @@ export default function Invitation() {
       {data.invitation ? (
         <>
           <p>
-            {t('invitation.lead', { organisation: data.invitation.name, role: t(`account:roles.${data.invitation.role}`) })}
+            <IsolatedText t={t} i18nKey="invitation.lead" values={{ organisation: data.invitation.name, role: t(`account:roles.${data.invitation.role}`) }} />
           </p>
           {data.signedIn ? (
             <Form method="post">

@@ -5,6 +5,7 @@ import { allOrganisations, organisationsOf } from '../../db/queries/members'
 import { can } from '../../db/permissions'
 import { requirePermission } from '../lib/auth.server'
 import { getDb } from '../lib/db.server'
+import { IsolatedText } from '../components/isolated-text'
 import { pageMeta } from '../lib/meta'
 import { site } from '../lib/site.server'
 
@@ -31,7 +32,9 @@ export default function Manage() {
   return (
     <section>
       <h1>{t('manage.title')}</h1>
-      <p>{t('manage.hello', { name: data.name })}</p>
+      <p>
+        <IsolatedText t={t} i18nKey="manage.hello" values={{ name: data.name }} />
+      </p>
       <h2>{t('manage.organisations')}</h2>
       {data.organisations.length === 0 ? (
         <p className="empty">{t('manage.noOrganisations')}</p>
