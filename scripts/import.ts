@@ -5,6 +5,12 @@ import { start, usage } from './cli'
 import { commandContext } from '../search/context'
 
 const maxPrinted = 1000
+
+function holdUntilKilled(): never {
+  console.error('written; holding before the commit')
+  const cell = new Int32Array(new SharedArrayBuffer(4))
+  for (;;) Atomics.wait(cell, 0, 0, 1000)
+}
 const args = process.argv.slice(2)
 if (args.length !== 1 || args[0].startsWith('-')) usage('usage: npm run import -- FILE.json')
 
@@ -22,6 +28,8 @@ const outcome = importExchange(commandContext(db, null), bytes, {
   today: todayInBerlin(),
   // The embedded index commits with the data: searchable the moment the import returns.
   onWriteStart: () => console.error('valid; writing…'),
+  // For the crash test only: stop inside the transaction, every record written, until killed.
+  onWritten: process.env.TREFFPUNKT_HOLD_BEFORE_COMMIT === '1' ? holdUntilKilled : undefined,
 })
 if (!outcome.ok) {
   const lines = formatErrors(outcome.errors)

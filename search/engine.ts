@@ -29,7 +29,8 @@ export const searchParams = z.object({
 export type SearchParams = z.output<typeof searchParams>
 export type SearchInput = z.input<typeof searchParams>
 
-const repeatable = new Set(['kind', 'type', 'category', 'district', 'audience', 'language', 'orgKind'])
+/** Parameters that may be given more than once (OR). */
+export const repeatable = new Set(['kind', 'type', 'category', 'district', 'audience', 'language', 'orgKind'])
 
 /** URL query → parameters, or the first problem in words an integrator can act on. */
 export function parseSearchParams(query: URLSearchParams): { ok: true; params: SearchParams } | { ok: false; error: string } {

@@ -4,6 +4,7 @@ import type { postingListLoader } from '../lib/posting-list.server'
 import { FilterSelect } from './filter-select'
 import { Pagination } from './pagination'
 import { PostingCards } from './posting-card'
+import { IgnoredNotice } from './ignored-notice'
 
 type Data = Awaited<ReturnType<typeof postingListLoader>>
 
@@ -16,6 +17,7 @@ export function PostingListPage({ data }: { data: Data }) {
   return (
     <>
       <h1>{data.title}</h1>
+      <IgnoredNotice show={data.ignored} />
       <p className="lead">{t(data.type === 'offer' ? 'offers.intro' : 'needs.intro')}</p>
       <Form method="get" action={base} className="filters">
         <div className="field">

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { listVisiblePostings } from '../../db/queries/postings'
 import { categoryWithDescendants } from '../../db/queries/taxonomy'
 import { audiences, type PostingType } from '../../db/schema'
-import { badRequest, categoryOptions, labels, pageParam, perPage, postingCard, queryParams, site } from './site.server'
+import { categoryOptions, labels, pageParam, perPage, postingCard, queryParams, site } from './site.server'
 
 const filters = z.object({
   category: z.string().max(100).optional(),
@@ -17,8 +17,9 @@ export async function postingListLoader({ params, request }: LoaderFunctionArgs,
   const { lng, db, today, t } = await site(params)
   const query = queryParams(request, filters)
   const names = labels(lng)
-  if (query.category && !names.category.has(query.category)) badRequest()
-  if (query.district && !names.district.has(query.district)) badRequest()
+  // An id the taxonomy does not know (an old link) is dropped, with a notice.
+  if (query.category && !names.category.has(query.category)) Object.assign(query, { category: undefined, ignored: true })
+  if (query.district && !names.district.has(query.district)) Object.assign(query, { district: undefined, ignored: true })
   const { rows, total } = listVisiblePostings(
     db,
     today,
@@ -35,6 +36,7 @@ export async function postingListLoader({ params, request }: LoaderFunctionArgs,
     type,
     title: t(type === 'offer' ? 'postings:offers.title' : 'postings:needs.title'),
     query: { category: query.category ?? '', district: query.district ?? '', audience: query.audience ?? '' },
+    ignored: query.ignored,
     page: query.page,
     pages: Math.max(1, Math.ceil(total / perPage)),
     total,

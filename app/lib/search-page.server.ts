@@ -2,11 +2,10 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import type { TFunction } from 'i18next'
 import { listVisibleOrganisations } from '../../db/queries/organisations'
 import { postingCountsByCategory } from '../../db/queries/taxonomy'
-import { facetNames, parseSearchParams, type SearchParams, type SearchResponse } from '../../search/engine'
-import { recordMiss } from '../../search/misses'
+import { facetNames, parseSearchParams, repeatable, searchParams, type SearchParams, type SearchResponse } from '../../search/engine'
 import type { Locale } from '../i18n'
-import { searchEngine, unknownFilter } from './search.server'
-import { badRequest, labels, site, type Labels } from './site.server'
+import { misses, searchEngine } from './search.server'
+import { labels, site, type Labels } from './site.server'
 
 const maxQuery = 500
 const filterNames = ['kind', ...facetNames] as const
@@ -28,17 +27,15 @@ export async function searchPageLoader({ params, request }: LoaderFunctionArgs) 
   const typed = query.get('q') ?? ''
   if (typed.length > maxQuery) query.set('q', typed.slice(0, maxQuery))
   query.set('lang', lng)
-  const parsed = parseSearchParams(query)
-  if (!parsed.ok || unknownFilter(db, parsed.params)) badRequest()
-  const search = parsed.params
+  const names = labels(lng)
+  const { params: search, ignored } = lenientParams(query, names)
   const engine = searchEngine()
   const response = await engine.search(search, today)
-  const names = labels(lng)
   const q = search.q?.trim() ?? ''
 
   let empty: Awaited<ReturnType<typeof noResults>> | null = null
   if (response.total === 0) {
-    if (q && search.page === 1) recordMiss(db, q, lng, today)
+    if (q && search.page === 1) misses.record(q, lng, today)
     empty = await noResults(search, url, lng, t, names, today)
   }
   return {
@@ -59,6 +56,7 @@ export async function searchPageLoader({ params, request }: LoaderFunctionArgs) 
     })),
     facets: facetGroups(search, response, lng, t, names),
     filtered: filterNames.some((name) => search[name].length > 0),
+    ignored,
     empty,
   }
 
@@ -87,6 +85,28 @@ export async function searchPageLoader({ params, request }: LoaderFunctionArgs) 
     )
     return { drops, related, advice }
   }
+}
+
+/**
+ * The page takes what the API takes, leniently: parameters it does not know (tracking
+ * parameters of shared links) are ignored, and a value that is not valid (`page=-1`, an
+ * unknown category) is left out with a notice instead of an error page. `/api/search`
+ * stays strict, as documented.
+ */
+function lenientParams(query: URLSearchParams, names: Labels): { params: SearchParams; ignored: boolean } {
+  const kept = new URLSearchParams()
+  let ignored = false
+  for (const [key, value] of query) {
+    if (!(key in searchParams.shape)) continue
+    const single = parseSearchParams(new URLSearchParams([[key, value]]))
+    const repeated = !repeatable.has(key) && kept.has(key)
+    const known = (key !== 'category' || names.category.has(value)) && (key !== 'district' || names.district.has(value))
+    if (single.ok && !repeated && known) kept.append(key, value)
+    else if (value !== '') ignored = true
+  }
+  const parsed = parseSearchParams(kept)
+  // Every pair passed on its own; together they pass too. Should they not, browse unfiltered.
+  return parsed.ok ? { params: parsed.params, ignored } : { params: searchParams.parse({ lang: kept.get('lang') ?? 'de' }), ignored: true }
 }
 
 function withoutParam(url: URL, name: string): string {

@@ -3,11 +3,16 @@ import type { Db } from '../../db/client'
 import { createEmbeddedEngine } from '../../search/embedded/engine'
 import type { SearchEngine, SearchParams } from '../../search/engine'
 import { meilisearchEngine } from '../../search/meilisearch'
+import { MissCounter } from '../../search/misses'
 import { getDb } from './db.server'
 import { env } from './env.server'
 
 let engine: SearchEngine | undefined
 let stopRelay: (() => Promise<void>) | undefined
+
+/** Searches that found nothing, counted in memory and written once a minute and at shutdown. */
+export const misses = new MissCounter()
+let flushing: ReturnType<typeof setInterval> | undefined
 
 /**
  * The engine that answers this process's searches: Meilisearch when MEILI_URL is set
@@ -17,6 +22,8 @@ let stopRelay: (() => Promise<void>) | undefined
 export function searchEngine(): SearchEngine {
   if (engine) return engine
   const db = getDb()
+  flushing = setInterval(() => misses.flush(db), 60_000)
+  flushing.unref()
   const embedded = createEmbeddedEngine(db)
   const { MEILI_URL, MEILI_API_KEY } = env()
   if (!MEILI_URL) return (engine = embedded)
@@ -26,8 +33,10 @@ export function searchEngine(): SearchEngine {
   return (engine = meili.engine)
 }
 
-/** At shutdown: the Meilisearch relay finishes its round and stops; entries left stay in the outbox. */
+/** At shutdown: the counted misses are written; the Meilisearch relay finishes its round and stops (entries left stay in the outbox). */
 export async function stopSearch(): Promise<void> {
+  clearInterval(flushing)
+  if (engine) misses.flush(getDb())
   await stopRelay?.()
 }
 

@@ -23,14 +23,22 @@ export async function site(params: Params) {
   return { lng, db: getDb(), today: todayInBerlin(), t: await serverT(lng) }
 }
 
-/** Query parameters through a zod schema; anything malformed is a translated 400, never a 500. */
-export function queryParams<T extends z.ZodType>(request: Request, schema: T): z.output<T> {
+/**
+ * Query parameters of an HTML page through a zod object schema. Shared links carry
+ * parameters we do not know (`utm_*`, `fbclid`, `ref`): they are ignored. A known
+ * parameter with a value that is not valid (`page=-1`, `sort=bogus`) falls back to its
+ * default and `ignored` says so, for a notice instead of an error page.
+ */
+export function queryParams<T extends z.ZodObject>(request: Request, schema: T): z.output<T> & { ignored: boolean } {
   const url = new URL(request.url)
   const values: Record<string, string> = {}
-  for (const [key, value] of url.searchParams) if (value !== '') values[key] = value
-  const parsed = schema.safeParse(values)
-  if (!parsed.success) badRequest()
-  return parsed.data
+  let ignored = false
+  for (const [key, value] of url.searchParams) {
+    if (value === '' || !(key in schema.shape) || key in values) continue
+    if ((schema.shape[key] as z.ZodType).safeParse(value).success) values[key] = value
+    else ignored = true
+  }
+  return { ...(schema.parse(values) as z.output<T>), ignored }
 }
 
 export const pageParam = z.coerce.number().int().min(1).max(100_000).default(1)

@@ -8,10 +8,11 @@ import { Pagination } from '../components/pagination'
 import { PostingCards } from '../components/posting-card'
 import { pageMeta } from '../lib/meta'
 import { labels, notFound, pageParam, perPage, postingCard, queryParams, site } from '../lib/site.server'
+import { IgnoredNotice } from '../components/ignored-notice'
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const { lng, db, today } = await site(params)
-  const { page } = queryParams(request, z.object({ page: pageParam }))
+  const { page, ignored } = queryParams(request, z.object({ page: pageParam }))
   const names = labels(lng)
   const category = names.categories.find((c) => c.id === params.id)
   if (!category) notFound()
@@ -25,6 +26,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const label = (id: string) => names.category.get(id) ?? id
   return {
     lng,
+    ignored,
     id: category.id,
     label: label(category.id),
     parent: category.parentId ? { id: category.parentId, label: label(category.parentId) } : null,
@@ -56,6 +58,7 @@ export default function CategoryPage() {
         </nav>
       ) : null}
       <h1>{data.label}</h1>
+      <IgnoredNotice show={data.ignored} />
       {data.children.length > 0 ? (
         <nav aria-label={t('category.subcategories')}>
           <ul className="chips">

@@ -11,10 +11,11 @@ import { PostingCards } from '../components/posting-card'
 import { groupView } from '../lib/groups.server'
 import { pageMeta } from '../lib/meta'
 import { labels, notFound, pageParam, perPage, postingCard, queryParams, site } from '../lib/site.server'
+import { IgnoredNotice } from '../components/ignored-notice'
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const { lng, db, today } = await site(params)
-  const { page } = queryParams(request, z.object({ page: pageParam }))
+  const { page, ignored } = queryParams(request, z.object({ page: pageParam }))
   const names = labels(lng)
   const id = params.id ?? ''
   const name = names.district.get(id)
@@ -22,6 +23,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const postings = listVisiblePostings(db, today, { district: id }, { offset: (page - 1) * perPage, limit: perPage })
   return {
     lng,
+    ignored,
     id,
     name,
     total: postings.total,
@@ -45,6 +47,7 @@ export default function DistrictPage() {
   return (
     <>
       <h1>{data.name}</h1>
+      <IgnoredNotice show={data.ignored} />
       <section aria-labelledby="district-postings">
         <h2 id="district-postings">{t('district.count', { count: data.total, formatted: number.format(data.total) })}</h2>
         {data.cards.length > 0 ? <PostingCards cards={data.cards} lng={data.lng} level={3} /> : <p className="empty">{t('list.empty')}</p>}

@@ -9,9 +9,10 @@ import { Localized } from '../components/localized'
 import { Pagination } from '../components/pagination'
 import { languageName } from '../lib/format'
 import { pageMeta } from '../lib/meta'
-import { badRequest, labels, pageParam, perPage, queryParams, site } from '../lib/site.server'
+import { labels, pageParam, perPage, queryParams, site } from '../lib/site.server'
 import { excerpt, pickText } from '../lib/text'
 import { locales } from '../i18n'
+import { IgnoredNotice } from '../components/ignored-notice'
 
 const filters = z.object({
   kind: z.enum(organisationKinds).optional(),
@@ -24,12 +25,13 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const { lng, db, t } = await site(params)
   const query = queryParams(request, filters)
   const names = labels(lng)
-  if (query.district && !names.district.has(query.district)) badRequest()
+  if (query.district && !names.district.has(query.district)) Object.assign(query, { district: undefined, ignored: true })
   const { rows, total } = listVisibleOrganisations(db, query, { offset: (query.page - 1) * perPage, limit: perPage })
   return {
     lng,
     title: t('organisations:list.title'),
     query: { kind: query.kind ?? '', district: query.district ?? '', language: query.language ?? '' },
+    ignored: query.ignored,
     page: query.page,
     pages: Math.max(1, Math.ceil(total / perPage)),
     total,
@@ -67,6 +69,7 @@ export default function Organisations() {
   return (
     <>
       <h1>{data.title}</h1>
+      <IgnoredNotice show={data.ignored} />
       <p className="lead">{t('list.intro')}</p>
       <Form method="get" action={base} className="filters">
         <FilterSelect

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useNavigation, useSubmit } from '@remix-run/
 import { useEffect, useRef, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Pagination } from '../components/pagination'
+import { IgnoredNotice } from '../components/ignored-notice'
 import { SourceNote } from '../components/localized'
 import { pageMeta } from '../lib/meta'
 import { searchPageLoader, type FacetValue } from '../lib/search-page.server'
@@ -37,12 +38,15 @@ export default function Search() {
     const form = event.currentTarget
     const typing = event.target instanceof HTMLInputElement && event.target.type === 'search'
     clearTimeout(timer.current)
-    timer.current = setTimeout(() => submit(form, { replace: true, preventScrollReset: true }), typing ? 300 : 0)
+    // Typing replaces the history entry (Back must not step through every letter); choosing
+    // a filter adds one, so Back undoes it, as without JavaScript.
+    timer.current = setTimeout(() => submit(form, { replace: typing, preventScrollReset: true }), typing ? 300 : 0)
   }
 
   return (
     <>
       <h1>{t('title')}</h1>
+      <IgnoredNotice show={data.ignored} />
       <Form method="get" action={`/${data.lng}/search`} className="search-page" role="search" onChange={onChange}>
         <div className="search-field">
           <label htmlFor="search-q">{t('label')}</label>

@@ -23,6 +23,8 @@ export type ApplyOptions = {
   today: string
   /** Called inside the transaction, before the first write; the crash test waits for it. */
   onWriteStart?: () => void
+  /** Called inside the transaction after the last record is written, before the commit. */
+  onWritten?: () => void
 }
 
 /**
@@ -68,6 +70,7 @@ export function applyExchange(tx: Db, file: ExchangeFile, options: ApplyOptions)
         changed.workingGroups,
       ),
     }
+    options.onWritten?.()
     return { counts, changed }
   }
 }

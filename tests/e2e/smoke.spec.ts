@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import { expect, test } from './fixtures'
 
 test('/ sends a Farsi reader to /fa, and the page is right-to-left', async ({ browser }) => {
@@ -19,11 +20,15 @@ test('an unknown locale prefix is a 404 page offering the locales', async ({ pag
   await expect(page.getByRole('link', { name: 'العربية' })).toBeVisible()
 })
 
-test('a broken filter is a translated 400 page with a way back, not a 500', async ({ page }) => {
-  const response = await page.goto('/uk/offers?page=abc')
-  expect(response?.status()).toBe(400)
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Недійсний запит')
-  await expect(page.getByRole('link', { name: 'На головну сторінку' })).toHaveAttribute('href', '/uk')
+test('a broken filter in a shared link is left out with a translated notice, not an error page', async ({ page }) => {
+  const notice = JSON.parse(fs.readFileSync('locales/uk/common.json', 'utf8')).ignoredFilters
+  const response = await page.goto('/uk/offers?page=abc&category=no-such-topic&utm_source=whatsapp')
+  expect(response?.status()).toBe(200)
+  await expect(page.getByRole('status').filter({ hasText: notice })).toBeVisible()
+  // A tracking parameter alone is no reason for a notice.
+  await page.goto('/uk/offers?fbclid=abc')
+  await expect(page.getByText(notice)).toHaveCount(0)
+  await expect(page.locator('.cards > li').first()).toBeVisible()
 })
 
 test('healthz answers without a cookie', async ({ request }) => {

@@ -56,18 +56,34 @@ describe('search with generated parameters', () => {
     )
   })
 
-  test('the search page renders or says 400/404, never an error', async () => {
+  test('the search page renders for every query in every locale, and 404 for an unknown locale', async () => {
+    type Page = { total: number; hits: unknown[]; ignored: boolean }
     await fc.assert(
       fc.asyncProperty(lng, query, async (locale, pairs) => {
-        try {
-          const data = (await page(args(`/${locale}/search`, pairs, { lng: locale }))) as { total: number }
-          expect(data.total).toBeGreaterThanOrEqual(0)
-        } catch (thrown) {
-          if (!(thrown instanceof Response)) throw thrown
-          expect([400, 404]).toContain(thrown.status)
-        }
+        const outcome = await page(args(`/${locale}/search`, pairs, { lng: locale })).then(
+          (data) => ({ data: data as Page, status: 200 }),
+          (thrown: unknown) => {
+            if (!(thrown instanceof Response)) throw thrown
+            return { data: null, status: thrown.status }
+          },
+        )
+        const known = ['de', 'en', 'ar', 'fa', 'uk', 'ru', 'tr'].includes(locale)
+        expect(outcome.status).toBe(known ? 200 : 404)
+        expect(outcome.data === null).toBe(!known)
+        expect(outcome.data?.hits.length ?? 0).toBeLessThanOrEqual(Math.min(outcome.data?.total ?? 0, 100))
       }),
       { numRuns: 400 },
     )
+  })
+
+  test('a shared link’s tracking parameters change nothing; an invalid filter is dropped with a notice', async () => {
+    const plain = (await page(args('/de/search', [['q', 'Deutschkurs']], { lng: 'de' }))) as { total: number; ignored: boolean }
+    expect(plain.total).toBeGreaterThan(0)
+    const tracked = (await page(args('/de/search', [['q', 'Deutschkurs'], ['fbclid', 'abc'], ['utm_source', 'whatsapp']], { lng: 'de' }))) as typeof plain
+    expect(tracked).toEqual(plain)
+    const broken = (await page(args('/de/search', [['q', 'Deutschkurs'], ['page', '-1'], ['sort', 'bogus'], ['category', 'no-such-topic']], { lng: 'de' }))) as typeof plain & { page: number }
+    expect(broken).toMatchObject({ total: plain.total, ignored: true, page: 1 })
+    // The API stays strict.
+    expect(((await api(args('/api/search', [['q', 'Deutschkurs'], ['fbclid', 'abc']]))) as Response).status).toBe(400)
   })
 })
