@@ -1,7 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import {
-  isRouteErrorResponse,
-  Link,
   Links,
   Meta,
   Outlet,
@@ -15,7 +13,7 @@ import { useTranslation } from 'react-i18next'
 import { defaultLocale, isLocale } from './i18n'
 import { requestLocale } from './lib/i18n.server'
 import { useNonce } from './lib/nonce'
-import { LocaleSwitcher } from './components/locale-switcher'
+import { ErrorContent, errorKey } from './components/error-content'
 import styles from './styles/app.css?url'
 
 export const links: LinksFunction = () => [
@@ -56,11 +54,6 @@ export default function App() {
   return <Outlet />
 }
 
-function errorKey(error: unknown) {
-  const status = isRouteErrorResponse(error) ? error.status : 500
-  return status === 404 ? 'notFound' : status < 500 ? 'badRequest' : 'serverError'
-}
-
 function ErrorTitle({ error }: { error: unknown }) {
   const { t } = useTranslation()
   return <title>{`${t(`errors.${errorKey(error)}.title`)} – ${t('site.name')}`}</title>
@@ -68,20 +61,11 @@ function ErrorTitle({ error }: { error: unknown }) {
 
 export function ErrorBoundary() {
   const error = useRouteError()
-  const { t, i18n } = useTranslation()
+  const { i18n } = useTranslation()
   const lng = isLocale(i18n.language) ? i18n.language : defaultLocale
-  const key = errorKey(error)
-  if (key === 'serverError') console.error(error)
   return (
     <main className="page error-page">
-      <h1>{t(`errors.${key}.title`)}</h1>
-      <p>{t(`errors.${key}.text`)}</p>
-      <p>
-        <Link to={`/${lng}`}>{t('errors.backHome')}</Link>
-      </p>
-      <nav aria-label={t('locale.label')}>
-        <LocaleSwitcher current={lng} />
-      </nav>
+      <ErrorContent error={error} lng={lng} />
     </main>
   )
 }

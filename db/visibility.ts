@@ -67,3 +67,17 @@ export function organisationIsVisible(): SQL {
 export function groupIsListed(): SQL {
   return eq(workingGroups.state, 'active')
 }
+
+export type Ending = 'fulfilled' | 'withdrawn' | 'expired'
+
+/**
+ * How a posting that was public has ended, or null when it never was or still is: a
+ * draft, a hidden posting and a suspended organisation's stay unknown (404), one not yet
+ * valid too. One past `validUntil` has expired even if nobody marked it so.
+ */
+export function endingOf(posting: VisibilityFields, today: string): Ending | null {
+  if (posting.moderation !== listedWhen.moderation || posting.organisationSuspended) return null
+  if (posting.status === 'fulfilled' || posting.status === 'withdrawn' || posting.status === 'expired') return posting.status
+  if (posting.status === listedWhen.status && posting.validUntil !== null && posting.validUntil < today) return 'expired'
+  return null
+}

@@ -1,24 +1,27 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData, useParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { getVisiblePosting } from '../../db/queries/postings'
 import { ContactDetails } from '../components/contact-details'
+import { EndedPosting } from '../components/ended-posting'
 import { Localized, Paragraphs } from '../components/localized'
 import { formatDate, languageName } from '../lib/format'
 import { pageMeta } from '../lib/meta'
-import { labels, notFound, site } from '../lib/site.server'
+import { endedPostingPage } from '../lib/ended-posting.server'
+import { labels, site } from '../lib/site.server'
 import { excerpt, pickText } from '../lib/text'
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const { lng, db, today } = await site(params)
   const posting = getVisiblePosting(db, params.id ?? '', today)
-  if (!posting) notFound()
+  if (!posting) return endedPostingPage(db, params.id ?? '', lng, today)
   const names = labels(lng)
   const title = pickText(posting.title, lng, posting.sourceLocale)!
   const body = pickText(posting.body, title.lang, posting.sourceLocale)
   const category = names.categories.find((c) => c.id === posting.categoryId)
   return {
     lng,
+    ended: null,
     id: posting.id,
     type: posting.type,
     title,
@@ -47,11 +50,15 @@ export async function loader({ params }: LoaderFunctionArgs) {
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title.text, data?.description)
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data && 'ended' in data && data.ended ? pageMeta(data.ended.title.text) : pageMeta(data?.title?.text, data?.description)
 
 export default function Posting() {
-  const data = useLoaderData<typeof loader>()
+  const loaded = useLoaderData<typeof loader>()
   const { t } = useTranslation(['postings', 'common'])
+  const lngParam = useParams().lng ?? 'de'
+  if (loaded.ended) return <EndedPosting ended={loaded.ended} lng={lngParam} />
+  const data = loaded
   const { lng } = data
   return (
     <article className="posting">

@@ -1,93 +1,63 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, NavLink, Outlet, useLoaderData, useLocation, useParams } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
-import { LocaleSwitcher } from '../components/locale-switcher'
-import { isLocale } from '../i18n'
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Outlet, useParams, useRouteError, useRouteLoaderData } from '@remix-run/react'
+import { ErrorContent, errorKey, type ErrorKey } from '../components/error-content'
+import { SiteFooter, SiteHeader } from '../components/site-chrome'
+import { defaultLocale, isLocale } from '../i18n'
 import { getSession } from '../lib/auth.server'
+import { serverT } from '../lib/i18n.server'
 
 /** Every page lives under a locale prefix; an unknown prefix is a 404 offering the locales. */
-export function loader({ params, request }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   if (!isLocale(params.lng)) throw new Response('Not found', { status: 404 })
   const session = getSession(request)
-  return { signedIn: session ? { name: session.user.name } : null }
+  const t = await serverT(params.lng)
+  const keys: ErrorKey[] = ['notFound', 'badRequest', 'serverError']
+  return {
+    signedIn: session ? { name: session.user.name } : null,
+    // For the <title> of an error page below, which has no loader of its own.
+    errorTitles: Object.fromEntries(keys.map((key) => [key, t(`errors.${key}.title`)])) as Record<ErrorKey, string>,
+  }
 }
 
+export const meta: MetaFunction<typeof loader> = ({ error, data }) =>
+  error && data ? [{ title: `${data.errorTitles[errorKey(error)]} – Treffpunkt` }] : []
+
 export default function LocaleLayout() {
-  const { t } = useTranslation(['common', 'search', 'account', 'legal'])
-  const signedIn = useLoaderData<typeof loader>()?.signedIn
+  const data = useRouteLoaderData<typeof loader>('routes/$lng')
   const lng = useParams().lng
-  const onSearchPage = useLocation().pathname === `/${lng}/search`
   if (!isLocale(lng)) return null
-  const sections = [
-    ['offers', t('nav.offers')],
-    ['needs', t('nav.needs')],
-    ['organisations', t('nav.organisations')],
-    ['groups', t('nav.groups')],
-  ] as const
   return (
     <>
-      <a className="skip-link" href="#main">
-        {t('nav.skipToContent')}
-      </a>
-      <header className="site-header">
-        <Link to={`/${lng}`} className="site-name">
-          {t('site.name')}
-        </Link>
-        <nav aria-label={t('nav.main')}>
-          <ul className="main-nav">
-            {sections.map(([path, label]) => (
-              <li key={path}>
-                <NavLink to={`/${lng}/${path}`}>{label}</NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        {onSearchPage ? null : (
-          <Form method="get" action={`/${lng}/search`} role="search" className="header-search">
-            <label htmlFor="header-q" className="visually-hidden">
-              {t('search:box')}
-            </label>
-            <input id="header-q" type="search" name="q" placeholder={t('search:box')} enterKeyHint="search" dir="auto" />
-            <button type="submit">{t('search:submit')}</button>
-          </Form>
-        )}
-        <nav aria-label={t('account:nav.label')} className="account-nav">
-          {signedIn ? (
-            <>
-              <Link to={`/${lng}/manage`}>{t('account:nav.manage')}</Link>
-              <Form method="post" action={`/${lng}/logout`}>
-                <button type="submit" className="link-button">
-                  {t('account:nav.logout')}
-                </button>
-              </Form>
-            </>
-          ) : (
-            <Link to={`/${lng}/login`}>{t('account:nav.login')}</Link>
-          )}
-        </nav>
-        <nav aria-label={t('locale.label')}>
-          <LocaleSwitcher current={lng} />
-        </nav>
-      </header>
+      <SiteHeader lng={lng} signedIn={data?.signedIn} />
       <main id="main" className="page">
         <Outlet />
       </main>
-      <footer className="site-footer">
-        <p>{t('footer.privacy')}</p>
-        <nav aria-label={t('legal:footer.label')}>
-          <ul className="link-list footer-links">
-            <li>
-              <Link to={`/${lng}/privacy`}>{t('legal:footer.privacy')}</Link>
-            </li>
-            <li>
-              <Link to={`/${lng}/accessibility`}>{t('legal:footer.accessibility')}</Link>
-            </li>
-            <li>
-              <Link to={`/${lng}/imprint`}>{t('legal:footer.imprint')}</Link>
-            </li>
-          </ul>
-        </nav>
-      </footer>
+      <SiteFooter lng={lng} />
+    </>
+  )
+}
+
+/** A page that failed keeps the header with its search box: the reader goes on from here. */
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const data = useRouteLoaderData<typeof loader>('routes/$lng')
+  const param = useParams().lng
+  const lng = isLocale(param) && data ? param : defaultLocale
+  if (!data) {
+    // The prefix is no locale of ours: no header in a language nobody chose.
+    return (
+      <main className="page error-page">
+        <ErrorContent error={error} lng={lng} />
+      </main>
+    )
+  }
+  return (
+    <>
+      <SiteHeader lng={lng} signedIn={data.signedIn} />
+      <main id="main" className="page error-page">
+        <ErrorContent error={error} lng={lng} />
+      </main>
+      <SiteFooter lng={lng} />
     </>
   )
 }

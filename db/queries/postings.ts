@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../client'
 import { organisations, postings, type Audience, type PostingType } from '../schema'
-import { onlyVisible } from '../visibility'
+import { endingOf, onlyVisible } from '../visibility'
 
 export type PostingFilters = {
   type?: PostingType
@@ -101,4 +101,28 @@ export function getVisiblePosting(db: Db, id: string, today: string): PostingDet
     ...rest,
     organisation: { id: row.organisationId, kind: organisationKind, verified, contact, address },
   }
+}
+
+/** A posting that has ended (db/visibility.ts `endingOf`), with what a page says about it. */
+export function getEndedPosting(db: Db, id: string, today: string) {
+  const row = db
+    .select({
+      id: postings.id,
+      type: postings.type,
+      title: postings.title,
+      sourceLocale: postings.sourceLocale,
+      categoryId: postings.categoryId,
+      status: postings.status,
+      moderation: postings.moderation,
+      organisationSuspended: organisations.suspended,
+      validFrom: postings.validFrom,
+      validUntil: postings.validUntil,
+      organisationName: organisations.name,
+    })
+    .from(postings)
+    .innerJoin(organisations, eq(organisations.id, postings.organisationId))
+    .where(eq(postings.id, id))
+    .get()
+  const ending = row ? endingOf(row, today) : null
+  return row && ending ? { ...row, ending } : undefined
 }

@@ -36,6 +36,8 @@ for (const javaScriptEnabled of [true, false]) {
         const group = page.locator('.cards .card-title a').first()
         const groupName = (await group.innerText()).trim()
         await group.click()
+        // Wait for the navigation, not for time: with JavaScript the list's heading stays until it lands.
+        await expect(page).toHaveURL(new RegExp(`/${lng}/groups/[^/]+$`))
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(groupName)
         await expect(page.getByRole('heading', { level: 2, name: messages(lng, 'groups').detail.nextDates })).toBeVisible()
         await expect(page.locator('ul.dates time')).toHaveCount(5)

@@ -77,6 +77,7 @@ export const pageTypes: Array<[string, string, number]> = [
   ['search in Arabic', `/search?q=${encodeURIComponent('دورة')}`, 200],
   ['search without results', '/search?q=qqqxyzzy&district=oststadt', 200],
   ['not found', '/postings/does-not-exist', 404],
+  ['ended posting', `/postings/${demo.postings.find((p) => p.status === 'withdrawn')!.id}`, 410],
   ['sign up', '/signup', 200],
   ['log in', '/login', 200],
   ['forgotten password', '/reset', 200],

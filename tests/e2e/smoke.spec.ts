@@ -1,5 +1,5 @@
 import fs from 'node:fs'
-import { expect, test } from './fixtures'
+import { demo, expect, test } from './fixtures'
 
 test('/ sends a Farsi reader to /fa, and the page is right-to-left', async ({ browser }) => {
   const context = await browser.newContext({ locale: 'fa-IR', extraHTTPHeaders: { 'Accept-Language': 'fa-IR,fa;q=0.9,en;q=0.5' } })
@@ -35,4 +35,25 @@ test('healthz answers without a cookie', async ({ request }) => {
   const response = await request.get('/healthz')
   expect(response.status()).toBe(200)
   expect(response.headers()['set-cookie']).toBeUndefined()
+})
+
+test('an ended posting says so and shows what is current; 410 when withdrawn or expired, 404 when never public', async ({ page }) => {
+  const postings = JSON.parse(fs.readFileSync('locales/de/postings.json', 'utf8'))
+  const byStatus = (status: string) => demo.postings.find((p) => p.status === status)!
+  for (const [status, code] of [['withdrawn', 410], ['expired', 410], ['fulfilled', 200]] as const) {
+    const posting = byStatus(status)
+    const response = await page.goto(`/de/postings/${posting.id}`)
+    expect(response?.status(), status).toBe(code)
+    await expect(page.locator('.notice')).toHaveText(postings.ended[status])
+    await expect(page.getByRole('heading', { level: 2 })).toContainText(postings.ended.similar.split('„')[0].trim())
+  }
+  expect((await page.goto(`/de/postings/${byStatus('draft').id}`))?.status()).toBe(404)
+})
+
+test('an error page keeps the header with its search box', async ({ page }) => {
+  const response = await page.goto('/ar/postings/does-not-exist')
+  expect(response?.status()).toBe(404)
+  const search = JSON.parse(fs.readFileSync('locales/ar/search.json', 'utf8'))
+  await expect(page.getByRole('search').getByRole('searchbox', { name: search.box })).toBeVisible()
+  await expect(page).toHaveTitle(new RegExp(JSON.parse(fs.readFileSync('locales/ar/common.json', 'utf8')).errors.notFound.title))
 })

@@ -21,7 +21,7 @@ const ownerOrCoordinatorPost = { anonymous: 302, coordinator: 400, signedIn: 403
  */
 export const routeTable: RouteRow[] = [
   { file: '_index.tsx', path: '/', GET: 302, POST: 405 },
-  { file: '$.tsx', path: '/de/nowhere/at-all', GET: 404, POST: 405 },
+  { file: '$lng.$.tsx', path: '/de/nowhere/at-all', GET: 404, POST: 405 },
   { file: '$lng._index.tsx', path: '/de', GET: 200, POST: 405 },
   { file: '$lng.offers.tsx', path: '/ar/offers', GET: 200, POST: 405 },
   { file: '$lng.needs.tsx', path: '/de/needs', GET: 200, POST: 405 },
