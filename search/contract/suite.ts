@@ -173,6 +173,41 @@ export function searchContract(name: string, create: EngineFactory) {
       })
     })
 
+    // A multi-word query means the documents with all its words when they fill the page
+    // asked for, else one word fewer, down to the first word; its total, facet counts and
+    // "newest" order are those of that word set (issue 14: Meilisearch's own
+    // matchingStrategy "last" counts everything that has the first word).
+    // "Kleidung Familien": both words are only in `clothes`; "Kleidung" alone is also in
+    // `coats`, which is newer.
+    describe('counts and orders the word set a multi-word query used', () => {
+      test('all words when they fill the page: total and facets count them alone', async () => {
+        const { total, hits, facets } = await search({ q: 'Kleidung Familien', perPage: 1 })
+        expect(total).toBe(1)
+        expect(hits.map((hit) => hit.id)).toEqual(['clothes'])
+        expect(facets.kind).toEqual({ posting: 1 })
+        expect(facets.type).toEqual({ offer: 1 })
+      })
+
+      test('one word fewer when they do not: documents with more words first', async () => {
+        const { total, hits, facets } = await search({ q: 'Kleidung Familien' })
+        expect(total).toBe(2)
+        expect(hits.map((hit) => hit.id)).toEqual(['clothes', 'coats'])
+        expect(facets.type).toEqual({ offer: 1, need: 1 })
+      })
+
+      test('a facet filter counts within that word set, disjunctively', async () => {
+        const { total, hits, facets } = await search({ q: 'Kleidung Familien', type: ['need'] })
+        expect(total).toBe(1)
+        expect(hits.map((hit) => hit.id)).toEqual(['coats'])
+        expect(facets.type).toEqual({ offer: 1, need: 1 })
+      })
+
+      test('newest first orders that word set by date, and nothing beyond it', async () => {
+        expect(await ids({ q: 'Kleidung Familien', sort: 'newest', perPage: 1 })).toEqual(['clothes'])
+        expect(await ids({ q: 'Kleidung Familien', sort: 'newest' })).toEqual(['coats', 'clothes'])
+      })
+    })
+
     describe('shows the reader’s language first, then the source language', () => {
       test('translation in the reader’s language', async () => {
         const { hits } = await search({ q: 'Winterkleidung', lang: 'ar' })

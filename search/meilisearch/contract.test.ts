@@ -10,7 +10,7 @@ import { commandContext } from '../context'
 
 /**
  * The shared contract against a real Meilisearch server, whenever MEILI_URL points at one
- * (README: "Search against a local Meilisearch"). Fallback is off: a wrong answer from
+ * (`npm run test:meilisearch`, docs/meilisearch.md). Fallback is off: a wrong answer from
  * Meilisearch must fail here, not be hidden by the embedded engine.
  */
 const url = process.env.MEILI_URL

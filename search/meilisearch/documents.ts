@@ -1,4 +1,3 @@
-import { locales } from '../../locales'
 import type { SearchDocument, SearchKind } from '../document'
 import { tokenize } from '../embedded/tokens'
 
@@ -12,7 +11,7 @@ export type MeiliDocument = {
   uid: string
   kind: SearchKind
   id: string
-  /** Searchable, per language (`localizedAttributes` tells Meilisearch which is which). */
+  /** Searchable, per language; no language is declared to Meilisearch (decision 010). */
   title: Record<string, string>
   taxonomy: string[]
   organisation: string | null
@@ -55,15 +54,4 @@ export function toMeiliDocument(doc: SearchDocument): MeiliDocument {
     validUntil: day(doc.visibility.validUntil, openUntil),
     ...doc.facets,
   }
-}
-
-/** ISO 639-3 codes Meilisearch's tokenizer knows, for the UI locales' text fields. */
-export const meiliLocales: Record<(typeof locales)[number], string> = {
-  de: 'deu',
-  en: 'eng',
-  ar: 'ara',
-  fa: 'pes',
-  uk: 'ukr',
-  ru: 'rus',
-  tr: 'tur',
 }

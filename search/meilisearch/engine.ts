@@ -1,11 +1,12 @@
-import type { Meilisearch, MultiSearchQuery, MultiSearchResponse } from 'meilisearch'
+import type { Meilisearch, MultiSearchQuery, MultiSearchResponse, SearchResponse as MeiliResponse } from 'meilisearch'
 import type { Db } from '../../db/client'
-import { facetNames, type SearchKind } from '../document'
+import type { SearchKind } from '../document'
 import type { EmbeddedEngine } from '../embedded/engine'
 import { tokenize } from '../embedded/tokens'
-import { activeFilters, maxQueryWords, type FilterName, type SearchEngine, type SearchParams, type SearchResponse } from '../engine'
+import { maxQueryWords, type SearchEngine, type SearchParams, type SearchResponse } from '../engine'
 import { labels } from '../hits'
-import { buildFilter } from './filters'
+import { realDeadline, timeLimits, type Deadline } from './limits'
+import { chooseLevel, facetList, levelCountQueries, resultQueries } from './queries'
 import { maxTotalHits } from './settings'
 
 export type MeilisearchEngineOptions = {
@@ -16,32 +17,39 @@ export type MeilisearchEngineOptions = {
   embedded: EmbeddedEngine
   /** After a failure, Meilisearch is left alone this long before it is asked again. */
   retryAfterMs?: number
+  /** A whole search may take this long; then the embedded engine answers. */
+  searchMs?: number
+  deadline?: Deadline
+  /** The clock of `retryAfterMs` (tests pass their own). */
+  now?: () => number
   /** Contract tests turn fallback off, so a broken Meilisearch fails instead of hiding. */
   fallback?: boolean
   onFallback?: (error: unknown) => void
 }
 
-const facetList: FilterName[] = ['kind', ...facetNames]
+type Result = MeiliResponse<Record<string, unknown>>
 
 /**
- * Meilisearch answers the same questions the embedded engine does, the same way: one
- * multi-search holds the search with every filter and, per filtered facet, a count with
- * that facet's own filter left out (disjunctive counts). When the server is unreachable or
+ * Meilisearch answers the same questions the embedded engine does, the same way (see
+ * queries.ts for what a multi-word query means): for two words or more one multi-search
+ * counts each word set, a second one asks the chosen set with every filter and counts each
+ * filtered facet with its own filter left out. When the server is unreachable, too slow or
  * answers an error, the embedded engine answers (and says so in `engine`).
  */
 export function createMeilisearchEngine(options: MeilisearchEngineOptions): SearchEngine {
   const { client, index, db, embedded, retryAfterMs = 10_000, fallback = true } = options
+  const { searchMs = timeLimits.searchMs, deadline = realDeadline, now = Date.now } = options
   let downUntil = 0
 
   return {
     name: 'meilisearch',
     async search(params, today) {
-      if (fallback && Date.now() < downUntil) return embedded.search(params, today)
+      if (fallback && now() < downUntil) return embedded.search(params, today)
       try {
         return await searchMeilisearch(params, today)
       } catch (error) {
         if (!fallback) throw error
-        downUntil = Date.now() + retryAfterMs
+        downUntil = now() + retryAfterMs
         options.onFallback?.(error)
         return embedded.search(params, today)
       }
@@ -50,20 +58,32 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Sear
 
   async function searchMeilisearch(params: SearchParams, today: string): Promise<SearchResponse> {
     const started = performance.now()
-    const { queries, counted } = multiSearchQueries(index, params, today)
-    const { results } = (await client.multiSearch({ queries })) as MultiSearchResponse<Record<string, unknown>>
-    const [main, ...disjunctive] = results
-    const facets = Object.fromEntries(facetList.map((name) => [name, {} as Record<string, number>]))
-    for (const name of facetList) Object.assign(facets[name], main.facetDistribution?.[name] ?? {})
-    disjunctive.forEach((result, i) => {
+    // One limit for the whole search, both rounds: a slow server must not hold a page.
+    const signal = deadline(searchMs)
+    const ask = async (queries: MultiSearchQuery[]) =>
+      ((await client.multiSearch({ queries }, { signal })) as MultiSearchResponse<Record<string, unknown>>).results as Result[]
+
+    const words = tokenize(params.q ?? '').slice(0, maxQueryWords)
+    let level = words.length
+    if (words.length >= 2) {
+      const counts = await ask(levelCountQueries(index, words, today))
+      level = chooseLevel(words.length, counts.map(total), params.page * params.perPage)
+    }
+    const { queries, counted, ranked } = resultQueries(index, params, today, words, level)
+    const [main, ...rest] = await ask(queries)
+    const hitsFrom = ranked ? rest.shift()! : main
+    const facets = Object.fromEntries(facetList.map((name) => [name, { ...(main.facetDistribution?.[name] ?? {}) }]))
+    rest.forEach((result, i) => {
       facets[counted[i]] = { ...(result.facetDistribution?.[counted[i]] ?? {}) }
     })
-    const total = main.totalHits ?? main.estimatedTotalHits ?? 0
-    const refs = main.hits.map((hit) => ({ kind: hit.kind as SearchKind, id: String(hit.id) }))
+    const count = total(main)
+    // Hits over all words in "last" order run on past the level's documents: cut there.
+    const shown = ranked ? hitsFrom.hits.slice(0, Math.max(0, count - (params.page - 1) * params.perPage)) : hitsFrom.hits
+    const refs = shown.map((hit) => ({ kind: hit.kind as SearchKind, id: String(hit.id) }))
     return {
       engine: 'meilisearch',
-      total,
-      estimated: total >= maxTotalHits,
+      total: count,
+      estimated: count >= maxTotalHits,
       page: params.page,
       perPage: params.perPage,
       tookMs: Math.round((performance.now() - started) * 10) / 10,
@@ -74,34 +94,4 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Sear
   }
 }
 
-/** The multi-search for one search: the hits, then one count per filtered facet. */
-export function multiSearchQueries(index: string, params: SearchParams, today: string): { queries: MultiSearchQuery[]; counted: FilterName[] } {
-  const words = tokenize(params.q ?? '').slice(0, maxQueryWords)
-  const q = words.join(' ')
-  const filters = activeFilters(params)
-  const sort = params.sort ?? (words.length > 0 ? 'relevance' : 'newest')
-  const counted = facetList.filter((name) => filters.has(name))
-  const main: MultiSearchQuery = {
-    indexUid: index,
-    q,
-    filter: buildFilter(filters, today),
-    facets: facetList,
-    page: params.page,
-    hitsPerPage: params.perPage,
-    matchingStrategy: 'last',
-    attributesToRetrieve: ['kind', 'id'],
-    ...(sort === 'newest' || words.length === 0 ? { sort: ['date:desc'] } : {}),
-  }
-  const counts = counted.map(
-    (name): MultiSearchQuery => ({
-      indexUid: index,
-      q,
-      filter: buildFilter(filters, today, name),
-      facets: [name],
-      page: 1,
-      hitsPerPage: 0,
-      matchingStrategy: 'last',
-    }),
-  )
-  return { queries: [main, ...counts], counted }
-}
+const total = (result: Result) => result.totalHits ?? result.estimatedTotalHits ?? 0

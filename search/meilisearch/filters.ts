@@ -4,7 +4,13 @@ import { dayNumber } from './documents'
 /** Meilisearch's filter syntax as an array: the outer array ANDs, an inner array ORs. */
 export type Filter = Array<string | string[]>
 
-/** A quoted filter value: user text never reaches the filter unescaped. */
+/**
+ * A quoted filter value: user text never reaches the filter unescaped. Meilisearch's filter
+ * parser (filter-parser/src/value.rs, since v1.4) first turns `\"` into `"` inside the
+ * quotes and then unescapes the whole value Rust-style (`unescaper::unescape`), so `\\` is
+ * one backslash and a lone `\b` would be a control character: every backslash is doubled,
+ * every quote escaped, and nothing else is touched.
+ */
 export const quote = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`
 
 /** The visibility rule at query time: validity dates are compared with today, not at indexing. */

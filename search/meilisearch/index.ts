@@ -3,6 +3,7 @@ import type { Db } from '../../db/client'
 import type { EmbeddedEngine } from '../embedded/engine'
 import type { SearchEngine } from '../engine'
 import { createMeilisearchEngine } from './engine'
+import { timeLimits } from './limits'
 import { Relay } from './relay'
 
 export { configureOutbox, pendingCount } from './outbox'
@@ -14,9 +15,13 @@ export const MEILI_INDEX = 'treffpunkt'
 
 export type MeilisearchConfig = { url: string; apiKey?: string }
 
+/**
+ * A client for searches, the relay and the rebuild alike. Each of our requests carries its
+ * own time limit (limits.ts): a search 2 s, an upload 2 min, a poll 10 s. The client-wide
+ * timeout is only a backstop for a request that carries none, so it is the longest limit.
+ */
 export function meilisearchClient(config: MeilisearchConfig): Meilisearch {
-  // A slow server must not hold a page: after this the embedded engine answers.
-  return new Meilisearch({ host: config.url, apiKey: config.apiKey, timeout: 2_000 })
+  return new Meilisearch({ host: config.url, apiKey: config.apiKey, timeout: timeLimits.uploadMs })
 }
 
 /** Meilisearch for searches (falling back to `embedded`) and the relay that keeps it current. */

@@ -76,12 +76,18 @@ export function settleUpTo(db: Db, id: number, now = Date.now()): number {
   return db.$client.prepare('update search_outbox set delivered_at = ? where id <= ? and delivered_at is null').run(now, id).changes
 }
 
-/** Enqueues again what was delivered after `afterId`: changes an index swap would otherwise lose. */
-export function requeueDeliveredSince(db: Db, afterId: number): number {
+/**
+ * Enqueues again, once per document, every change after `afterId`, delivered or not: the
+ * relay may have sent it to the old index before a swap and still be waiting for its task
+ * (or for the deletions of the same batch, which run after the swap) when the swap is
+ * seen, so "delivered" says nothing about which index it reached.
+ */
+export function requeueSince(db: Db, afterId: number): number {
   return db.$client
     .prepare(
       `insert into search_outbox (kind, ref_id, op)
-       select kind, ref_id, op from search_outbox where id > ? and delivered_at is not null order by id`,
+       select kind, ref_id, op from search_outbox
+       where id in (select max(id) from search_outbox where id > ? group by kind, ref_id) order by id`,
     )
     .run(afterId).changes
 }

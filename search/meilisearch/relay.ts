@@ -4,14 +4,13 @@ import { documentsByRef } from '../hits'
 import { meiliUid, toMeiliDocument } from './documents'
 import { markDelivered, markFailed, pendingEntries, type OutboxEntry } from './outbox'
 import { indexSettings } from './settings'
-import { applySettings, ensureIndex, succeeded, type WaitOptions } from './tasks'
+import { MeiliWriter, type WriteOptions } from './tasks'
 
-export type RelayOptions = {
+export type RelayOptions = WriteOptions & {
   client: Meilisearch
   index: string
   db: Db
   batchSize?: number
-  wait?: WaitOptions
   onError?: (error: unknown) => void
 }
 
@@ -22,12 +21,15 @@ export type RelayOptions = {
  * crash, a restart or a server that is down loses nothing.
  */
 export class Relay {
+  private readonly writer: MeiliWriter
   private appliedSettings: string | undefined
   private timer: ReturnType<typeof setTimeout> | undefined
   private running: Promise<unknown> | undefined
   private stopped = false
 
-  constructor(private readonly options: RelayOptions) {}
+  constructor(private readonly options: RelayOptions) {
+    this.writer = new MeiliWriter(options.client, options)
+  }
 
   /** One round: delivers what is due. Returns how many entries were delivered and failed. */
   async runOnce(now = Date.now()): Promise<{ delivered: number; failed: number }> {
@@ -71,17 +73,17 @@ export class Relay {
 
   /** Index and settings, re-applied whenever they change (a new category brings synonyms). */
   private async prepareIndex(): Promise<void> {
-    const { client, index, db, wait } = this.options
+    const { index, db } = this.options
     const settings = indexSettings(db)
     const wanted = JSON.stringify(settings)
     if (this.appliedSettings === wanted) return
-    await ensureIndex(client, index, wait)
-    await applySettings(client, index, settings, wait)
+    await this.writer.ensureIndex(index)
+    await this.writer.applySettings(index, settings)
     this.appliedSettings = wanted
   }
 
   private async deliver(entries: OutboxEntry[]): Promise<void> {
-    const { client, index, db, wait } = this.options
+    const { index, db } = this.options
     // The latest entry per document decides; the document is read as it is now.
     const latest = new Map<string, OutboxEntry>()
     for (const entry of entries) latest.set(`${entry.kind}:${entry.refId}`, entry)
@@ -89,10 +91,7 @@ export class Relay {
     const documents = documentsByRef(db, upserts.map((entry) => ({ kind: entry.kind, id: entry.refId })))
     const present = new Set(documents.map((doc) => `${doc.kind}:${doc.id}`))
     const deletions = [...latest.values()].filter((entry) => !present.has(`${entry.kind}:${entry.refId}`)).map((entry) => meiliUid(entry.kind, entry.refId))
-    const target = client.index(index)
-    if (documents.length > 0) {
-      await succeeded(target.addDocuments(documents.map(toMeiliDocument), { primaryKey: 'uid' }), `add ${documents.length} documents`, wait)
-    }
-    if (deletions.length > 0) await succeeded(target.deleteDocuments(deletions), `delete ${deletions.length} documents`, wait)
+    if (documents.length > 0) await this.writer.addDocuments(index, documents.map(toMeiliDocument))
+    if (deletions.length > 0) await this.writer.deleteDocuments(index, deletions)
   }
 }

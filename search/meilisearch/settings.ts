@@ -1,10 +1,8 @@
 import type { Settings } from 'meilisearch'
 import type { Db } from '../../db/client'
 import { categories } from '../../db/schema'
-import { locales } from '../../locales'
 import { facetNames } from '../document'
 import { tokenize } from '../embedded/tokens'
-import { meiliLocales } from './documents'
 
 /** Pages deeper than this are not counted exactly (DESIGN: exact up to 1,000 at least). */
 export const maxTotalHits = 10_000
@@ -14,16 +12,22 @@ export const maxTotalHits = 10_000
  * idempotent. They mirror the embedded engine: attributes in its ranking order, typo
  * sizes as Meilisearch's defaults (which the embedded engine copies), `sort` first so
  * that "newest" is purely by date, as there.
+ *
+ * No field declares a language (decision 010): a declared language forces its tokenizer
+ * pipeline on the field, while a query is tokenized with a guess among all declared
+ * languages, so documents and queries would be cut apart differently (German compounds,
+ * above all). Without declarations both go through the same language-neutral pipeline,
+ * on texts our `normalize` has already folded. `null` also resets an index that an older
+ * version of Treffpunkt configured with languages.
  */
 export function indexSettings(db: Db): Settings {
-  const textFields = (tag: string) => [`title.${tag}`, `body.${tag}`]
   return {
     searchableAttributes: ['title', 'taxonomy', 'organisation', 'body'],
     filterableAttributes: ['kind', ...facetNames, 'listed', 'validFrom', 'validUntil'],
     sortableAttributes: ['date'],
     displayedAttributes: ['uid', 'kind', 'id'],
     rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
-    localizedAttributes: locales.map((tag) => ({ attributePatterns: textFields(tag), locales: [meiliLocales[tag]] })) as Settings['localizedAttributes'],
+    localizedAttributes: null,
     typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
     pagination: { maxTotalHits },
     faceting: { maxValuesPerFacet: 500 },
