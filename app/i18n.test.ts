@@ -28,8 +28,8 @@ function baseKeys(messages: Map<string, string>): Map<string, string> {
   return out
 }
 
-/** Values that are names or numbers, the same in every script. */
-const untranslatable = new Set(['common:site.name', 'mail:site'])
+/** Values that are names, numbers or only punctuation between placeholders, the same in every script. */
+const untranslatable = new Set(['common:site.name', 'mail:site', 'groups:schedule.when'])
 /** The site's namespaces and the e-mails' (rendered by the server, not the site). */
 const checked = [...namespaces, 'mail'] as const
 const scripts: Record<string, RegExp> = {
@@ -39,6 +39,34 @@ const scripts: Record<string, RegExp> = {
   ru: /\p{Script=Cyrillic}/u,
 }
 const placeholders = (value: string) => [...value.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort()
+
+/**
+ * A Latin comma between Arabic-script words: Arabic and Farsi write «،». A placeholder
+ * counts as a word of the sentence around it («{{day}}، {{time}}»); a comma between digits
+ * or Latin words (an address, a URL) is left alone.
+ */
+const latinCommaInArabic = /(?:\p{Script=Arabic}\p{M}*|\}\})[\s»"]*,\s*[«"]?(?:\p{Script=Arabic}|\{\{)/u
+const rtl = new Set(['ar', 'fa'])
+
+/**
+ * Values that carry a name or what a reader typed (an organisation, a person, a search)
+ * isolate it with `<bdi>`, so that "e.V." keeps its full stop at the end of a right-to-left
+ * sentence; the page renders them with IsolatedText. Exempt are plain-text uses, where a
+ * tag would show: the page title (`search:titleFor`) and the e-mails (`mail`, plain text
+ * and escaped HTML, rendered by the server without tags).
+ */
+const isolated = /\{\{(organisation|name|q)\}\}/g
+const plainText = new Set(['search:titleFor'])
+function unisolated(value: string): string[] {
+  const all = [...value.matchAll(isolated)].map((m) => m[0])
+  const wrapped = [...value.matchAll(/<bdi>(\{\{(?:organisation|name|q)\}\})<\/bdi>/g)].map((m) => m[1])
+  return all.filter((name) => {
+    const i = wrapped.indexOf(name)
+    if (i === -1) return true
+    wrapped.splice(i, 1)
+    return false
+  })
+}
 
 describe.each(locales.filter((lng) => lng !== defaultLocale))('locale %s', (lng) => {
   const categories = new Intl.PluralRules(lng).resolvedOptions().pluralCategories
@@ -68,7 +96,44 @@ describe.each(locales.filter((lng) => lng !== defaultLocale))('locale %s', (lng)
       if (!/_(zero|one|two)$/.test(key)) {
         expect(placeholders(value), `${lng}/${ns}:${key} placeholders`).toEqual(known)
       }
+      if (rtl.has(lng)) {
+        expect(value, `${lng}/${ns}:${key} has a Latin comma between Arabic-script words (write «،»)`).not.toMatch(latinCommaInArabic)
+      }
+      if (ns !== 'mail' && !plainText.has(`${ns}:${base}`)) {
+        expect(unisolated(value), `${lng}/${ns}:${key} interpolates a name without <bdi>`).toEqual([])
+      }
     }
+  })
+})
+
+describe('names in sentences', () => {
+  const code = fs
+    .readdirSync(path.resolve(__dirname), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.tsx'))
+    .map((file) => fs.readFileSync(path.resolve(__dirname, file), 'utf8'))
+    .join('\n')
+  const rendered = new Set([...code.matchAll(/<IsolatedText\b[^>]*?\bi18nKey="([^"]+)"/g)].map((m) => m[1]))
+  const keys = namespaces.flatMap((ns) =>
+    [...baseKeys(flatten(read(defaultLocale, ns)))].filter(([, value]) => value.includes('<bdi>')).map(([key]) => ({ ns, key })),
+  )
+
+  test.each(namespaces.map((ns) => [ns]))('German %s isolates every interpolated name', (ns) => {
+    for (const [key, value] of flatten(read(defaultLocale, ns))) {
+      if (!plainText.has(`${ns}:${key.replace(pluralSuffix, '')}`)) expect(unisolated(value), `${ns}:${key}`).toEqual([])
+    }
+  })
+
+  test.each(keys.map(({ ns, key }) => [`${ns}:${key}`, ns, key]))('%s is rendered with IsolatedText (its tags are markup)', (_, ns, key) => {
+    expect(rendered.has(key) || rendered.has(`${ns}:${key}`), `<IsolatedText i18nKey="${key}"> in app/`).toBe(true)
+  })
+
+  test('the checks find what they look for', () => {
+    expect('مرحبًا, أهلًا').toMatch(latinCommaInArabic)
+    expect('{{day}}, {{time}}').toMatch(latinCommaInArabic)
+    expect('مثلًا: دورة، ملابس').not.toMatch(latinCommaInArabic)
+    expect('Mauerstraße 53, 10117 Berlin، الهاتف').not.toMatch(latinCommaInArabic)
+    expect(unisolated('أعضاء {{organisation}}')).toEqual(['{{organisation}}'])
+    expect(unisolated('أعضاء <bdi>{{organisation}}</bdi>')).toEqual([])
   })
 })
 

@@ -21,7 +21,7 @@ export const localeNames: Record<Locale, string> = {
   de: 'Deutsch',
   en: 'English',
   ar: 'العربية',
-  fa: 'فارسی',
+  fa: 'فارسی (دری)',
   uk: 'Українська',
   ru: 'Русский',
   tr: 'Türkçe',

@@ -3,6 +3,7 @@ import type { Db } from '../db/client'
 import { isListed } from '../db/visibility'
 import { categories, organisations, postings, workingGroups } from '../db/schema'
 import type { SearchDocument } from './document'
+import { groupKindTerms } from './glossary'
 
 type Taxonomy = Map<string, { parentId: string | null; terms: string[] }>
 
@@ -132,6 +133,7 @@ export function groupDocuments(db: Db, ids?: string[]): SearchDocument[] {
     .select({
       id: workingGroups.id,
       createdAt: workingGroups.createdAt,
+      kind: workingGroups.kind,
       name: workingGroups.name,
       description: workingGroups.description,
       place: workingGroups.place,
@@ -149,5 +151,7 @@ export function groupDocuments(db: Db, ids?: string[]): SearchDocument[] {
     title: row.name,
     body: row.place ? Object.fromEntries(Object.entries(row.description).map(([k, v]) => [k, `${v}\n${row.place}`])) : row.description,
     ...notAPosting(row.districtId, row.languages, [], row.state === 'active'),
+    // What the group is, in every language: «Begegnungscafé» finds every café, whatever its name.
+    taxonomy: Object.values(groupKindTerms[row.kind]).flat(),
   }))
 }

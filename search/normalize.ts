@@ -45,10 +45,12 @@ const mapped = /[ıßـٱىيكة\u200c\u200d]/g
 const digits = /[\u0660-\u0669\u06f0-\u06f9]/g
 
 /**
- * Raised whenever `normalize` folds differently: an index built with another version is
- * rebuilt at start-up, or old documents would no longer meet new queries.
+ * Raised whenever `normalize` folds differently, or documents are built differently
+ * (search/build.ts): an index built with another version is rebuilt at start-up, or old
+ * documents would no longer meet new queries. 3: groups carry their kind in every
+ * language (search/glossary.ts).
  */
-export const normalizeVersion = 2
+export const normalizeVersion = 3
 
 export function normalize(text: string): string {
   return (

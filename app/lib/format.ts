@@ -1,9 +1,17 @@
 /**
- * Dates, times and language names by Intl, in the reader's locale. Gregorian calendar in
- * every locale (appointments in Germany are Gregorian; fa would default to the Persian
- * one), Europe/Berlin wall-clock times. Run on the server so the HTML is final.
+ * Dates, times, lists and language names by Intl, in the reader's locale. Gregorian
+ * calendar in every locale (appointments in Germany are Gregorian; fa would default to the
+ * Persian one), Europe/Berlin wall-clock times. Run on the server so the HTML is final.
+ *
+ * Most Farsi readers here are Afghans: `fa-AF` names the months as they do (جنوری،
+ * فبروری، …). Arabic uses the Levantine month names Syrians and Iraqis read (كانون الثاني،
+ * آذار، تموز، آب) with Latin digits, as on German papers and letters.
  */
-const calendar = (lng: string) => `${lng}-u-ca-gregory`
+const dateLocales: Partial<Record<string, string>> = {
+  fa: 'fa-AF-u-ca-gregory',
+  ar: 'ar-SY-u-ca-gregory-nu-latn',
+}
+const calendar = (lng: string) => dateLocales[lng] ?? `${lng}-u-ca-gregory`
 
 export function formatDate(iso: string, lng: string): string {
   return new Intl.DateTimeFormat(calendar(lng), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`))
@@ -42,8 +50,25 @@ export function formatNumber(value: number, lng: string): string {
   return new Intl.NumberFormat(lng).format(value)
 }
 
+/**
+ * "Deutsch, Englisch und Arabisch", "الألمانية والإنجليزية والعربية": a list in the reader's
+ * language, with its own comma and "and" (or "or" for `disjunction`), never a hard-coded ", ".
+ */
+export function formatList(items: readonly string[], lng: string, type: 'conjunction' | 'disjunction' = 'conjunction'): string {
+  try {
+    return new Intl.ListFormat(lng, { style: 'long', type }).format(items)
+  } catch {
+    return items.join(', ')
+  }
+}
+
+/** Farsi as Afghan readers name it on our pages: the fa locale serves Dari and Farsi readers. */
+const ownNames: Partial<Record<string, Record<string, string>>> = { fa: { fa: 'فارسی (دری)' } }
+
 /** "Arabisch" in German, "الألمانية" in Arabic; the tag itself when Intl does not know it. */
 export function languageName(tag: string, lng: string): string {
+  const own = ownNames[lng]?.[tag]
+  if (own) return own
   try {
     return new Intl.DisplayNames([lng], { type: 'language', fallback: 'code' }).of(tag) ?? tag
   } catch {

@@ -25,6 +25,8 @@ export function groupView(group: Group, lng: Locale, names: Labels, today: strin
       ? {
           frequency: schedule.frequency,
           week: schedule.week ?? null,
+          // The day's code picks the phrase (each language has its own forms: «щовівторка», «по вторникам», «Her salı»).
+          day: schedule.weekday,
           weekday: weekdayName(schedule.weekday, lng),
           start: formatTime(schedule.start, lng),
           end: formatTime(schedule.end, lng),

@@ -1,7 +1,9 @@
+import type { Params } from '@remix-run/react'
 import { readInstallation } from '../../db/installation'
 import type { Locale } from '../i18n'
 import { getDb } from './db.server'
 import { env } from './env.server'
+import { site } from './site.server'
 
 /** Who runs this board, in the reader's locale where given, else German. */
 export function installationFor(lng: Locale) {
@@ -16,5 +18,13 @@ export function installationFor(lng: Locale) {
     privacyContact: settings.privacyContact || settings.email,
     accessibilityContact: settings.accessibilityContact || settings.email,
     unconfirmedDays: env().UNCONFIRMED_ACCOUNT_DAYS,
+  }
+}
+
+/** The loader of a legal page: its title and who runs the board, in the reader's locale. */
+export function legalPageLoader(titleKey: string) {
+  return async ({ params }: { params: Params }) => {
+    const { lng, t } = await site(params)
+    return { lng, title: t(titleKey), installation: installationFor(lng) }
   }
 }

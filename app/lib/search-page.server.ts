@@ -4,6 +4,7 @@ import { listVisibleOrganisations } from '../../db/queries/organisations'
 import { postingCountsByCategory } from '../../db/queries/taxonomy'
 import { facetNames, parseSearchParams, repeatable, searchParams, type SearchParams, type SearchResponse } from '../../search/engine'
 import type { Locale } from '../i18n'
+import { formatList } from './format'
 import { misses, searchEngine } from './search.server'
 import { labels, site, type Labels } from './site.server'
 
@@ -67,7 +68,8 @@ export async function searchPageLoader({ params, request }: LoaderFunctionArgs) 
       if (search[name].length === 0) continue
       const { total } = await engine.search({ ...search, [name]: [], page: 1, perPage: 1 }, today)
       if (total === 0) continue
-      const values = search[name].map((value) => valueLabel(name, value, lng, t, names)).join(', ')
+      // Values of one filter are alternatives: «Oststadt oder Weststadt», «أوستشتات أو فيستشتات».
+      const values = formatList(search[name].map((value) => valueLabel(name, value, lng, t, names)), lng, 'disjunction')
       drops.push({ label: `${t(`search:facets.${name}`)}: ${values}`, count: total, href: withoutParam(url, name) })
     }
     // Related categories: where the words occur at all, else the main topics.

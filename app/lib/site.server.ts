@@ -46,15 +46,26 @@ export const perPage = 20
 
 export type Labels = ReturnType<typeof labels>
 
+/**
+ * A district as readers look for it: its name in their script, and the German name as it
+ * stands on street signs and bus stops («أوستشتات (Oststadt)», «Остштадт (Oststadt)»).
+ */
+export function districtLabel(names: Record<string, string> | null | undefined, lng: Locale, id: string): string {
+  const shown = pickText(names, lng, 'de')?.text ?? id
+  const german = names?.de
+  return german && lng !== 'de' && shown !== german ? `${shown} (${german})` : shown
+}
+
 /** Category and district names in the reader's language, for cards and filters. */
 export function labels(lng: Locale) {
   const db = getDb()
   const categories = listCategories(db)
+  const districts = listDistricts(db).map((d) => ({ id: d.id, name: districtLabel(d.name, lng, d.id) }))
   return {
     categories,
     category: new Map(categories.map((c) => [c.id, pickText(c.label, lng, 'de')?.text ?? c.id])),
-    districts: listDistricts(db).map((d) => ({ id: d.id, name: pickText(d.name, lng, 'de')?.text ?? d.id })),
-    district: new Map(listDistricts(db).map((d) => [d.id, pickText(d.name, lng, 'de')?.text ?? d.id])),
+    districts,
+    district: new Map(districts.map((d) => [d.id, d.name])),
   }
 }
 

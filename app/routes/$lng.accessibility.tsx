@@ -1,14 +1,10 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { installationFor } from '../lib/legal.server'
+import { legalPageLoader } from '../lib/legal.server'
 import { pageMeta } from '../lib/meta'
-import { site } from '../lib/site.server'
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const { lng, t } = await site(params)
-  return { lng, title: t('legal:accessibility.title'), installation: installationFor(lng) }
-}
+export const loader = legalPageLoader('legal:accessibility.title')
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title)
 

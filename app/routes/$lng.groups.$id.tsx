@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { getGroup } from '../../db/queries/groups'
 import { Localized, Paragraphs } from '../components/localized'
 import { ScheduleText } from '../components/schedule-text'
+import { formatList } from '../lib/format'
 import { groupView } from '../lib/groups.server'
 import { pageMeta } from '../lib/meta'
 import { labels, notFound, site } from '../lib/site.server'
@@ -57,7 +58,7 @@ export default function GroupPage() {
         {group.languages.length > 0 ? (
           <>
             <dt>{t('detail.languages')}</dt>
-            <dd>{group.languages.join(', ')}</dd>
+            <dd>{formatList(group.languages, lng)}</dd>
           </>
         ) : null}
         <dt>{t('detail.participation')}</dt>

@@ -7,6 +7,7 @@ import { systemClock } from '../../db/clock'
 import { can, canManageMembers } from '../../db/permissions'
 import { organisations } from '../../db/schema'
 import { Field, FormMessages, type Reply } from '../components/form-field'
+import { IsolatedText } from '../components/isolated-text'
 import { commands, forbidden, guarded, requireSession } from '../lib/auth.server'
 import { getDb } from '../lib/db.server'
 import { accepted, readForm, rejected } from '../lib/forms.server'
@@ -25,7 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const invitations = pendingInvitations(getDb(), session.user, id, systemClock.now()).map((i) => ({ ...i, until: formatDate(i.expiresAt.slice(0, 10), lng) }))
   return {
     lng,
-    title: t('manage:members.title', { organisation: org.name }),
+    // Plain text for <title>; the heading isolates the name (<bdi>) with IsolatedText.
+    title: t('manage:members.title', { organisation: org.name }).replace(/<\/?bdi>/g, ''),
     organisation: org,
     me: session.user.id,
     canInviteOwners: can(session.user, 'organisation:invite:any'),
@@ -67,7 +69,9 @@ export default function Members() {
   const { t } = useTranslation(['manage', 'account'])
   return (
     <section>
-      <h1 dir="auto">{data.title}</h1>
+      <h1>
+        <IsolatedText t={t} i18nKey="members.title" values={{ organisation: data.organisation.name }} />
+      </h1>
       <FormMessages reply={reply} />
       <h2>{t('members.current')}</h2>
       <ul className="sessions">

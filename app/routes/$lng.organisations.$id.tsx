@@ -6,7 +6,7 @@ import { listVisiblePostings } from '../../db/queries/postings'
 import { ContactDetails } from '../components/contact-details'
 import { Localized, Paragraphs } from '../components/localized'
 import { PostingCards } from '../components/posting-card'
-import { languageName } from '../lib/format'
+import { formatList, languageName } from '../lib/format'
 import { pageMeta } from '../lib/meta'
 import { labels, notFound, postingCard, site } from '../lib/site.server'
 import { excerpt, pickText } from '../lib/text'
@@ -62,7 +62,7 @@ export default function Organisation() {
         {data.languages.length > 0 ? (
           <>
             <dt>{t('profile.languages')}</dt>
-            <dd>{data.languages.join(', ')}</dd>
+            <dd>{formatList(data.languages, data.lng)}</dd>
           </>
         ) : null}
         {data.openingHours ? (

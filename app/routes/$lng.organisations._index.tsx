@@ -7,7 +7,7 @@ import { organisationKinds } from '../../db/schema'
 import { FilterSelect } from '../components/filter-select'
 import { Localized } from '../components/localized'
 import { Pagination } from '../components/pagination'
-import { languageName } from '../lib/format'
+import { formatList, languageName } from '../lib/format'
 import { pageMeta } from '../lib/meta'
 import { labels, pageParam, perPage, queryParams, site } from '../lib/site.server'
 import { excerpt, pickText } from '../lib/text'
@@ -114,7 +114,7 @@ export default function Organisations() {
               <Localized value={org.description} as="p" className="excerpt" note={false} />
               <p className="meta">
                 {org.district ? <span>{org.district}</span> : null}
-                {org.languages.length > 0 ? <span>{t('list.speaks', { languages: org.languages.join(', ') })}</span> : null}
+                {org.languages.length > 0 ? <span>{t('list.speaks', { languages: formatList(org.languages, i18n.language) })}</span> : null}
               </p>
             </article>
           </li>

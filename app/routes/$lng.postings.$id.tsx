@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next'
 import { getVisiblePosting } from '../../db/queries/postings'
 import { ContactDetails } from '../components/contact-details'
 import { EndedPosting } from '../components/ended-posting'
+import { IsolatedText } from '../components/isolated-text'
 import { Localized, Paragraphs } from '../components/localized'
-import { formatDate, languageName } from '../lib/format'
+import { formatDate, formatList, languageName } from '../lib/format'
 import { pageMeta } from '../lib/meta'
 import { endedPostingPage } from '../lib/ended-posting.server'
 import { labels, site } from '../lib/site.server'
@@ -107,13 +108,13 @@ export default function Posting() {
         {data.languages.length > 0 ? (
           <>
             <dt>{t('detail.languages')}</dt>
-            <dd>{data.languages.map((language) => language.name).join(', ')}</dd>
+            <dd>{formatList(data.languages.map((language) => language.name), lng)}</dd>
           </>
         ) : null}
         <dt>{t('detail.audiences')}</dt>
         <dd>
           {data.audiences.length > 0
-            ? data.audiences.map((audience) => t(`common:audience.${audience}`)).join(', ')
+            ? formatList(data.audiences.map((audience) => t(`common:audience.${audience}`)), lng)
             : t('detail.everyone')}
         </dd>
         {data.validFrom || data.validUntil ? (
@@ -135,7 +136,7 @@ export default function Posting() {
           <ContactDetails contact={data.organisation.contact} address={data.organisation.address} />
         ) : (
           <p>
-            {t('detail.contactViaOrganisation', { organisation: data.organisation.name })}{' '}
+            <IsolatedText t={t} i18nKey="detail.contactViaOrganisation" values={{ organisation: data.organisation.name }} />{' '}
             <Link to={`/${lng}/organisations/${data.organisation.id}`}>{t('detail.toProfile')}</Link>
           </p>
         )}

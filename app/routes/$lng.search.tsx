@@ -4,6 +4,7 @@ import { useEffect, useRef, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Pagination } from '../components/pagination'
 import { IgnoredNotice } from '../components/ignored-notice'
+import { IsolatedText } from '../components/isolated-text'
 import { SourceNote } from '../components/localized'
 import { pageMeta } from '../lib/meta'
 import { searchPageLoader, type FacetValue } from '../lib/search-page.server'
@@ -166,7 +167,7 @@ function NoResults({ data }: { data: Data }) {
   return (
     <div className="no-results">
       <h3>{t('empty.title')}</h3>
-      <p>{data.q.trim() ? t('empty.text', { q: data.q.trim().slice(0, 80) }) : t('empty.textNoQuery')}</p>
+      <p>{data.q.trim() ? <IsolatedText t={t} i18nKey="empty.text" values={{ q: data.q.trim().slice(0, 80) }} /> : t('empty.textNoQuery')}</p>
       {empty.drops.length > 0 ? (
         <>
           <h4>{t('empty.dropFilter')}</h4>

@@ -175,6 +175,12 @@ export async function resetPassword(context: Context, token: string, input: unkn
   })
 }
 
+/** The person, when `password` is their current one: what changing sensitive settings requires. */
+async function withPassword(db: Db, userId: string, password: string) {
+  const user = db.select({ passwordHash: users.passwordHash, name: users.name, email: users.email, locale: users.locale }).from(users).where(eq(users.id, userId)).get()
+  return user && (await verifyPassword(user.passwordHash, password)) ? user : null
+}
+
 export const profileInput = z.object({ name, locale })
 
 export function updateProfile(context: Context, input: unknown): Outcome<null> {
@@ -199,8 +205,8 @@ export async function changePassword(context: Context, currentSession: string, i
   const invalid = fieldErrors(passwordChangeInput, input)
   if (invalid) return invalid
   const data = passwordChangeInput.parse(input)
-  const user = context.db.select({ passwordHash: users.passwordHash, name: users.name, email: users.email, locale: users.locale }).from(users).where(eq(users.id, actor.id)).get()
-  if (!user || !(await verifyPassword(user.passwordHash, data.password))) return failure('password', 'account:errors.passwordWrong')
+  const user = await withPassword(context.db, actor.id, data.password)
+  if (!user) return failure('password', 'account:errors.passwordWrong')
   const weak = await strongPassword('newPassword', data.newPassword, [user.name, user.email])
   if (weak) return weak
   const passwordHash = await hashPassword(data.newPassword)
@@ -222,8 +228,8 @@ export async function requestEmailChange(context: Context, input: unknown): Prom
   const invalid = fieldErrors(emailChangeInput, input)
   if (invalid) return invalid
   const data = emailChangeInput.parse(input)
-  const user = context.db.select({ passwordHash: users.passwordHash, name: users.name, email: users.email, locale: users.locale }).from(users).where(eq(users.id, actor.id)).get()
-  if (!user || !(await verifyPassword(user.passwordHash, data.password))) return failure('password', 'account:errors.passwordWrong')
+  const user = await withPassword(context.db, actor.id, data.password)
+  if (!user) return failure('password', 'account:errors.passwordWrong')
   if (data.email === user.email) return failure('email', 'account:errors.emailUnchanged')
   return commit(context, (tx, effects) => {
     const token = issueToken(tx, context, 'email-change', { userId: actor.id, email: data.email, validFor: confirmValidFor })
@@ -266,8 +272,7 @@ export async function deleteAccount(context: Context, input: unknown): Promise<O
   const invalid = fieldErrors(deleteInput, input)
   if (invalid) return invalid
   const data = deleteInput.parse(input)
-  const user = context.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.id)).get()
-  if (!user || !(await verifyPassword(user.passwordHash, data.password))) return failure('password', 'account:errors.passwordWrong')
+  if (!(await withPassword(context.db, actor.id, data.password))) return failure('password', 'account:errors.passwordWrong')
   return commit(context, (tx, effects) => {
     const blocking = lastOwnerOf(tx, actor.id)
     if (blocking.length > 0) return failure('form', 'account:errors.lastOwner')

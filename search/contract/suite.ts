@@ -75,6 +75,10 @@ export function searchContract(name: string, create: EngineFactory) {
         ['ar', 'the article in the text, not the query', 'أطفال', 'childcare'],
         ['ar', 'a particle on the article', 'بالمدرسة', 'childcare'],
         ['ar', 'li- with the article', 'للعائلات', 'clothes'],
+        ['ar', 'wa- on the article', 'والملابس', 'clothes'],
+        ['ar', 'fa- on the article', 'فالمدرسة', 'childcare'],
+        ['ar', 'ka- on the article', 'كالعائلات', 'clothes'],
+        ['uk', 'the apostrophe as ’ (U+2019), as written', 'сім’єю', 'bicycles-uk'],
         ['uk', 'the apostrophe as ʼ (U+02BC)', 'сімʼєю', 'bicycles-uk'],
         ['uk', 'the apostrophe as \' (U+0027)', "сім'єю", 'bicycles-uk'],
       ])('%s: %s (%s)', async (lang, _what, q, id) => {
@@ -100,6 +104,75 @@ export function searchContract(name: string, create: EngineFactory) {
         ['a wrong first letter costs two', 'Vahrrad'],
       ])('%s: %s finds nothing', async (_what, q) => {
         expect((await search({ q, kind: ['posting'] })).total).toBe(0)
+      })
+    })
+
+    // Issue 16: the typo budget counts the word as normalised (the article is not part of
+    // it), and a glossary word is taken as written, so a short Arabic-script word finds
+    // what it means and not a word one letter away. Every "not" has a positive control.
+    describe('counts typos on the normalised word and takes glossary words as written', () => {
+      test('Dari «الماری» (wardrobe) is «ماری», 4 letters: no typo, so not «آلمانی» (German)', async () => {
+        expect(await ids({ q: 'آلمانی' })).toContain('course')
+        const wardrobe = await ids({ q: 'الماری' })
+        expect(wardrobe).not.toContain('course')
+        expect(wardrobe).toContain('clothes')
+      })
+
+      test('ar «تعزيل» (moving house) is a glossary word: it finds housing, not «تعديل» (alteration)', async () => {
+        expect(await ids({ q: 'تعديل' })).toContain('beratung')
+        const moving = await ids({ q: 'تعزيل' })
+        expect(moving).toContain('flat')
+        expect(moving).not.toContain('beratung')
+      })
+
+      test('an unknown word of 5 letters still gets its typo', async () => {
+        expect(await ids({ q: 'تعديك', kind: ['organisation'] })).toEqual(['beratung'])
+      })
+
+      test('fa «کیس» (asylum case) finds the case first; «کیسه» (bag) never finds «کیس»', async () => {
+        const found = await ids({ q: 'کیس' })
+        expect(found[0]).toBe('flat')
+        const bag = await ids({ q: 'کیسه' })
+        expect(bag).toContain('clothes')
+        expect(bag).not.toContain('flat')
+      })
+    })
+
+    describe('finds everyday words through the glossary, in every script', () => {
+      test.each([
+        ['de', 'Klamotten', ['clothes', 'coats']],
+        ['ar', 'أواعي', ['clothes', 'coats']],
+        ['ar', 'تياب', ['clothes', 'coats']],
+        ['ar', 'الأواعي', ['clothes', 'coats']],
+        ['ar', 'كيتا', ['childcare']],
+        ['de', 'Kita', ['childcare']],
+        ['fa', 'پوشاک', ['clothes', 'coats']],
+        ['uk', 'зняти квартиру', ['flat']],
+        ['ru', 'снять квартиру', ['flat']],
+      ])('%s: %s', async (lang, q, expected) => {
+        expect((await ids({ q, lang: lang as SearchInput['lang'], kind: ['posting'] })).sort()).toEqual(expected)
+      })
+
+      test('a glossary word finds nothing outside its category', async () => {
+        expect(await ids({ q: 'Kleidung', kind: ['posting'] })).toContain('clothes')
+        expect(await ids({ q: 'Klamotten', kind: ['posting'] })).not.toContain('flat')
+      })
+    })
+
+    describe('finds a working group by its kind in every language', () => {
+      test.each([
+        ['de', 'Begegnungscafé', 'cafe-ost'],
+        ['en', 'meeting café', 'cafe-ost'],
+        ['uk', 'кафе зустрічей', 'cafe-ost'],
+        ['ru', 'кафе встреч', 'cafe-ost'],
+        ['tr', 'buluşma kafesi', 'cafe-ost'],
+        ['fa', 'کافه دیدار', 'cafe-ost'],
+        ['de', 'Arbeitskreis', 'ak-rad'],
+        ['en', 'volunteer group', 'ak-rad'],
+        ['ar', 'مجموعة متطوعين', 'ak-rad'],
+        ['fa', 'گروه رضاکاران', 'ak-rad'],
+      ])('%s: %s', async (lang, q, id) => {
+        expect(await ids({ q, lang: lang as SearchInput['lang'], kind: ['group'] })).toEqual([id])
       })
     })
 

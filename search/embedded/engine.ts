@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client'
 import { contentVersion } from '../../db/client'
 import { facetNames, type SearchKind } from '../document'
+import { exactGlossaryWords } from '../glossary'
 import { activeFilters, maxQueryWords, type SearchEngine, type SearchHit, type SearchParams, type SearchResponse } from '../engine'
 import { documentsByRef, labels, loadDocuments, toHit } from '../hits'
 import { Bitset } from './bitset'
@@ -23,23 +24,24 @@ export type EmbeddedEngine = SearchEngine & {
 }
 
 export function createEmbeddedEngine(db: Db): EmbeddedEngine {
-  let state: { version: string; catalog: Catalog; vocabulary: Vocabulary } | undefined
+  let state: { version: string; catalog: Catalog; vocabulary: Vocabulary; known: Set<string> } | undefined
   const current = () => {
     const version = contentVersion(db)
-    if (state?.version !== version) state = { version, catalog: Catalog.load(db), vocabulary: Vocabulary.load(db.$client) }
+    if (state?.version !== version) state = { version, catalog: Catalog.load(db), vocabulary: Vocabulary.load(db.$client), known: exactGlossaryWords(db) }
     return state
   }
 
   return {
     name: 'embedded',
     present(refs, params) {
-      const { words, matches } = queryWords(current().vocabulary, params.q)
+      const { vocabulary, known } = current()
+      const { words, matches } = queryWords(vocabulary, known, params.q)
       return documentsByRef(db, refs).map((doc) => toHit(doc, params.lang, matches, words))
     },
     search(params, today) {
       const started = performance.now()
-      const { catalog, vocabulary } = current()
-      const { words, matches } = queryWords(vocabulary, params.q)
+      const { catalog, vocabulary, known } = current()
+      const { words, matches } = queryWords(vocabulary, known, params.q)
       const visible = catalog.visible(today)
 
       // 1. Documents that match the words (dropping words from the end while too few do),
@@ -114,10 +116,13 @@ export function createEmbeddedEngine(db: Db): EmbeddedEngine {
   }
 }
 
-/** The query's words (at most `limits.words`) and the index terms each may stand for. */
-function queryWords(vocabulary: Vocabulary, q: string | undefined): { words: string[]; matches: WordMatches } {
+/**
+ * The query's words (at most `limits.words`) and the index terms each may stand for; an
+ * Arabic-script glossary word (`known`) is taken as written, without typo variants.
+ */
+function queryWords(vocabulary: Vocabulary, known: Set<string>, q: string | undefined): { words: string[]; matches: WordMatches } {
   const words = tokenize(q ?? '').slice(0, limits.words)
-  const matches = words.map((word, index) => new Map(vocabulary.candidates(word, index === words.length - 1).map((c) => [c.term, c])))
+  const matches = words.map((word, index) => new Map(vocabulary.candidates(word, index === words.length - 1, known.has(word)).map((c) => [c.term, c])))
   return { words, matches }
 }
 

@@ -39,11 +39,15 @@ export class Vocabulary {
     return this.terms.length
   }
 
-  /** Terms a query word may stand for: itself, typo variants, and (last word) completions. */
-  candidates(word: string, prefix: boolean): Candidate[] {
+  /**
+   * Terms a query word may stand for: itself, typo variants, and (last word) completions.
+   * A `known` word (search/glossary.ts, `exactGlossaryWords`) is taken as written: no typo
+   * variants, as Meilisearch's `typoTolerance.disableOnWords`.
+   */
+  candidates(word: string, prefix: boolean, known = false): Candidate[] {
     const out = new Map<string, Candidate>()
     if (this.docs.has(word)) out.set(word, { term: word, typos: 0, prefix: false })
-    const allowed = allowedTypos(word)
+    const allowed = known ? 0 : allowedTypos(word)
     if (allowed > 0) {
       const found = this.typos(word, allowed, false).filter((c) => c.term !== word)
       this.keep(found, 1, caps.oneTypo, out)

@@ -71,7 +71,11 @@ describe('the relay', () => {
     expect(payload.filterableAttributes).toEqual(expect.arrayContaining(['kind', 'type', 'category', 'district', 'audience', 'language', 'orgKind', 'listed', 'validFrom', 'validUntil']))
     // No field declares a language (decision 010), and an older declaration is reset.
     expect(payload.localizedAttributes).toBeNull()
-    expect(payload.typoTolerance).toEqual({ enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } })
+    expect(payload.typoTolerance).toMatchObject({ enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } })
+    // Arabic-script glossary words are taken as written, as the embedded engine takes them.
+    const exact = (payload.typoTolerance as { disableOnWords: string[] }).disableOnWords
+    expect(exact).toEqual(expect.arrayContaining(['ملابس', 'مقهی']))
+    expect(exact).not.toContain('integrationskurs')
     // Synonyms from the taxonomy, normalised as queries are.
     expect((payload.synonyms as Record<string, string[]>)['integrationskurs']).toContain('sprachkurs')
     expect(pendingCount(db)).toBe(0)

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client'
 import { categories } from '../../db/schema'
 import { facetNames } from '../document'
 import { tokenize } from '../embedded/tokens'
+import { exactGlossaryWords } from '../glossary'
 
 /** Pages deeper than this are not counted exactly (DESIGN: exact up to 1,000 at least). */
 export const maxTotalHits = 10_000
@@ -28,7 +29,8 @@ export function indexSettings(db: Db): Settings {
     displayedAttributes: ['uid', 'kind', 'id'],
     rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
     localizedAttributes: null,
-    typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
+    // Arabic-script glossary words are taken as written, as in the embedded engine (search/glossary.ts).
+    typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnWords: [...exactGlossaryWords(db)].sort() },
     pagination: { maxTotalHits },
     faceting: { maxValuesPerFacet: 500 },
     synonyms: taxonomySynonyms(db),

@@ -31,8 +31,11 @@ export async function signIn(playwright: PlaywrightWorkerArgs['playwright'], bas
 
 export type ReceivedMail = { to: string; subject: string; text: string; html: string; file: string; link?: string }
 
-/** The newest e-mail to `to` in the outbox directory, once it is there (the relay sends within seconds). */
-export async function mailTo(to: string, after = 0, timeout = 15_000): Promise<ReceivedMail> {
+/**
+ * The newest e-mail to `to` in the outbox directory, written after `after` (and with
+ * `subject`, when given), once it is there: the relay sends within seconds.
+ */
+export async function mailTo(to: string, after = 0, subject?: string, timeout = 15_000): Promise<ReceivedMail> {
   const until = Date.now() + timeout
   for (;;) {
     const files = fs.existsSync(outboxDir) ? fs.readdirSync(outboxDir).filter((name) => name.endsWith('.eml')).sort().reverse() : []
@@ -41,7 +44,7 @@ export async function mailTo(to: string, after = 0, timeout = 15_000): Promise<R
       if (fs.statSync(file).mtimeMs < after) continue
       const parsed = await simpleParser(fs.readFileSync(file))
       const address = Array.isArray(parsed.to) ? parsed.to[0]?.text : parsed.to?.text
-      if (address === to) {
+      if (address === to && (subject === undefined || parsed.subject === subject)) {
         const text = parsed.text ?? ''
         return { to: address, subject: parsed.subject ?? '', text, html: String(parsed.html ?? ''), file, link: /https?:\/\/\S+/.exec(text)?.[0] }
       }
@@ -58,7 +61,8 @@ export async function newConfirmedAccount(request: APIRequestContext, baseURL: s
   const started = Date.now()
   const signUp = await request.post(`/${locale}/signup`, { form: { name: 'Samira Beispiel', email, password, locale }, headers: { Origin: baseURL } })
   if (signUp.status() !== 200) throw new Error(`sign-up answered ${signUp.status()}`)
-  const mail = await mailTo(email, started - 1000)
+  const subject = JSON.parse(fs.readFileSync(`locales/${locale}/mail.json`, 'utf8')).confirm.subject as string
+  const mail = await mailTo(email, started - 1000, subject)
   const confirmed = await request.post(new URL(mail.link!).pathname, { headers: { Origin: baseURL }, maxRedirects: 0 })
   if (confirmed.status() !== 302) throw new Error(`confirmation answered ${confirmed.status()}`)
   return { email, password }

@@ -34,8 +34,7 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByRole('button', { name: a.signup.submit }).click()
       await expect(page.locator('.form-done')).toHaveText(a.signup.sent)
 
-      const confirmation = await mailTo(email, started - 1000)
-      expect(confirmation.subject).toBe(mail.confirm.subject)
+      const confirmation = await mailTo(email, started - 1000, mail.confirm.subject)
       expect(confirmation.html).toContain(`lang="${lng}" dir="${lng === 'ar' ? 'rtl' : 'ltr'}"`)
       await page.goto(pathOf(confirmation.link!))
       await page.getByRole('button', { name: a.confirm.submit }).click()
@@ -105,8 +104,8 @@ for (const javaScriptEnabled of [true, false]) {
     await page.getByRole('button', { name: a.reset.submit }).click()
     await expect(page.locator('.form-done')).toHaveText(a.reset.sent)
     // She reads Arabic: the e-mail is in Arabic, whatever page asked for it.
-    const reset = await mailTo(email, started - 1000)
-    expect(reset.subject).toBe(messages('ar', 'mail').reset.subject)
+    // The confirmation e-mail went to the same address just before: wait for the reset one.
+    const reset = await mailTo(email, started - 1000, messages('ar', 'mail').reset.subject)
     await page.goto(pathOf(reset.link!))
     const newPassword = `Neues-Redaktions-Kennwort-${javaScriptEnabled ? 'js' : 'html'}-${process.pid}`
     await page.getByLabel(a.fields.newPassword).fill(newPassword)
