@@ -7,7 +7,7 @@ import { meiliUid } from './documents'
 import { pendingEntries } from './outbox'
 import { rebuildMeilisearch } from './reindex'
 import { Relay } from './relay'
-import { documentCount, seeded } from './testing'
+import { documentCount, fakeWithDb } from './testing'
 
 const limits = { pollIntervalMs: 1 }
 let fake: FakeMeilisearch
@@ -15,9 +15,7 @@ let client: Meilisearch
 let db: Db
 
 beforeEach(async () => {
-  fake = new FakeMeilisearch()
-  client = new Meilisearch({ host: await fake.listen() })
-  db = seeded(true)
+  ;({ fake, client, db } = await fakeWithDb())
 })
 afterEach(() => fake.close())
 

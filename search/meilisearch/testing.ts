@@ -1,3 +1,5 @@
+import { Meilisearch } from 'meilisearch'
+import { FakeMeilisearch } from '../../tests/fixtures/fake-meilisearch'
 import { importExchange } from '../../db/exchange'
 import type { Db } from '../../db/client'
 import { testDatabase } from '../../tests/db'
@@ -37,4 +39,10 @@ export function manualClock(): { deadline: Deadline; advance: (ms: number) => vo
       }
     },
   }
+}
+
+/** A fresh fake Meilisearch server, a client for it, and the contract's municipality with the outbox on. */
+export async function fakeWithDb(): Promise<{ fake: FakeMeilisearch; client: Meilisearch; db: Db }> {
+  const fake = new FakeMeilisearch()
+  return { fake, client: new Meilisearch({ host: await fake.listen() }), db: seeded(true) }
 }

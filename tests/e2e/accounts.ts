@@ -31,26 +31,41 @@ export async function signIn(playwright: PlaywrightWorkerArgs['playwright'], bas
 
 export type ReceivedMail = { to: string; subject: string; text: string; html: string; file: string; link?: string }
 
-/**
- * The newest e-mail to `to` in the outbox directory, written after `after` (and with
- * `subject`, when given), once it is there: the relay sends within seconds.
- */
-export async function mailTo(to: string, after = 0, subject?: string, timeout = 15_000): Promise<ReceivedMail> {
-  const until = Date.now() + timeout
-  for (;;) {
-    const files = fs.existsSync(outboxDir) ? fs.readdirSync(outboxDir).filter((name) => name.endsWith('.eml')).sort().reverse() : []
-    for (const name of files) {
-      const file = path.join(outboxDir, name)
-      if (fs.statSync(file).mtimeMs < after) continue
-      const parsed = await simpleParser(fs.readFileSync(file))
-      const address = Array.isArray(parsed.to) ? parsed.to[0]?.text : parsed.to?.text
-      if (address === to && (subject === undefined || parsed.subject === subject)) {
-        const text = parsed.text ?? ''
-        return { to: address, subject: parsed.subject ?? '', text, html: String(parsed.html ?? ''), file, link: /https?:\/\/\S+/.exec(text)?.[0] }
-      }
+/** The newest e-mail to `to` written after `after` (with `subject`, when given), if it is there. */
+async function findMail(to: string, after: number, subject?: string): Promise<ReceivedMail | undefined> {
+  const files = fs.readdirSync(outboxDir).filter((name) => name.endsWith('.eml')).sort().reverse()
+  for (const name of files) {
+    const file = path.join(outboxDir, name)
+    if (fs.statSync(file).mtimeMs < after) continue
+    const parsed = await simpleParser(fs.readFileSync(file))
+    const address = Array.isArray(parsed.to) ? parsed.to[0]?.text : parsed.to?.text
+    if (address === to && (subject === undefined || parsed.subject === subject)) {
+      const text = parsed.text ?? ''
+      return { to: address, subject: parsed.subject ?? '', text, html: String(parsed.html ?? ''), file, link: /https?:\/\/\S+/.exec(text)?.[0] }
     }
-    if (Date.now() > until) throw new Error(`no e-mail to ${to} arrived`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  return undefined
+}
+
+/**
+ * The e-mail to `to` (written after `after`, with `subject` when given), once the relay has
+ * written it: each new file in the outbox directory wakes the search; no timer decides.
+ * Should it never come, the test's own timeout ends the wait.
+ */
+export async function mailTo(to: string, after = 0, subject?: string): Promise<ReceivedMail> {
+  fs.mkdirSync(outboxDir, { recursive: true })
+  let changed: () => void = () => {}
+  // Watch before looking, so a file written in between still wakes the next look.
+  const watcher = fs.watch(outboxDir, () => changed())
+  try {
+    for (;;) {
+      const next = new Promise<void>((resolve) => (changed = resolve))
+      const mail = await findMail(to, after, subject)
+      if (mail) return mail
+      await next
+    }
+  } finally {
+    watcher.close()
   }
 }
 
