@@ -1,4 +1,5 @@
 import type { Params } from '@remix-run/react'
+import type { TFunction } from 'i18next'
 import { readInstallation } from '../../db/installation'
 import type { Locale } from '../i18n'
 import { getDb } from './db.server'
@@ -22,9 +23,9 @@ export function installationFor(lng: Locale) {
 }
 
 /** The loader of a legal page: its title and who runs the board, in the reader's locale. */
-export function legalPageLoader(titleKey: string) {
+export function legalPageLoader(title: (t: TFunction) => string) {
   return async ({ params }: { params: Params }) => {
     const { lng, t } = await site(params)
-    return { lng, title: t(titleKey), installation: installationFor(lng) }
+    return { lng, title: title(t), installation: installationFor(lng) }
   }
 }

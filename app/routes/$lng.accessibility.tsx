@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { legalPageLoader } from '../lib/legal.server'
 import { pageMeta } from '../lib/meta'
 
-export const loader = legalPageLoader('legal:accessibility.title')
+export const loader = legalPageLoader((t) => t('legal:accessibility.title'))
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title)
 
