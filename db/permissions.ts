@@ -22,6 +22,17 @@ export const permissions = [
   'organisation:invite-editor:owned',
   'organisation:members:owned',
   'organisation:members:any',
+  'organisation:create:own',
+  'organisation:update:own-organisation',
+  'posting:create:own-organisation',
+  'posting:update:own-organisation',
+  'conversation:read:own-organisation',
+  'moderation:appeal:own-organisation',
+  'translation:submit:own',
+  'moderation:view:any',
+  'moderation:decide:any',
+  'audit:view:any',
+  'taxonomy:update:any',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -30,6 +41,9 @@ export type Target = { organisationId?: string }
 const isStaff = (actor: Actor, role: StaffRole) => actor.roles.includes(role)
 const ownerOf = (actor: Actor, target?: Target) =>
   target?.organisationId !== undefined && actor.organisations[target.organisationId] === 'owner'
+/** Owner or editor of the target organisation. */
+const memberOf = (actor: Actor, target?: Target) =>
+  target?.organisationId !== undefined && Object.hasOwn(actor.organisations, target.organisationId)
 
 /** The one place that decides: every loader, action and command asks here. */
 export function can(actor: Actor | null, permission: Permission, target?: Target): boolean {
@@ -37,6 +51,8 @@ export function can(actor: Actor | null, permission: Permission, target?: Target
   switch (permission) {
     case 'account:update:own':
     case 'manage:view:own':
+    case 'organisation:create:own':
+    case 'translation:submit:own':
       return true
     case 'user:list:any':
     case 'role:grant:any':
@@ -44,7 +60,17 @@ export function can(actor: Actor | null, permission: Permission, target?: Target
       return isStaff(actor, 'admin')
     case 'organisation:invite:any':
     case 'organisation:members:any':
+    case 'moderation:view:any':
+    case 'moderation:decide:any':
+    case 'audit:view:any':
+    case 'taxonomy:update:any':
       return isStaff(actor, 'coordinator')
+    case 'organisation:update:own-organisation':
+    case 'posting:create:own-organisation':
+    case 'posting:update:own-organisation':
+    case 'conversation:read:own-organisation':
+    case 'moderation:appeal:own-organisation':
+      return memberOf(actor, target)
     case 'organisation:invite-editor:owned':
     case 'organisation:members:owned':
       return ownerOf(actor, target)

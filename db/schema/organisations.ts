@@ -7,6 +7,11 @@ export const organisationKinds = ['association', 'advisory_centre', 'authority',
 export type OrganisationKind = (typeof organisationKinds)[number]
 
 export type Contact = { email?: string; phone?: string; website?: string }
+export type ContactChannel = keyof Contact
+export const contactChannels = ['email', 'phone', 'website'] as const
+
+/** Structured opening hours in Europe/Berlin: one entry per opening (several per day allowed). */
+export type OpeningHour = { weekday: 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'; from: string; to: string }
 
 export const organisations = sqliteTable(
   'organisations',
@@ -23,6 +28,12 @@ export const organisations = sqliteTable(
     description: localized('description').notNull(),
     /** Set by a coordinator; a suspended organisation and its postings disappear from the board. */
     suspended: integer('suspended', { mode: 'boolean' }).notNull().default(false),
+    /** Weekly openings; `openingHours` holds the free note per locale. */
+    hours: text('hours', { mode: 'json' }).$type<OpeningHour[]>().notNull().default(sql`'[]'`),
+    /** Contact channels the organisation keeps off its public page. */
+    hiddenContact: stringList('hidden_contact').$type<ContactChannel[]>().notNull().default(sql`'[]'`),
+    /** The language its description was written in (translations are marked against it). */
+    sourceLocale: text('source_locale'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -8,8 +8,12 @@ export const postingTypes = ['offer', 'need'] as const
 export const postingStatuses = ['draft', 'published', 'fulfilled', 'expired', 'withdrawn'] as const
 export const audiences = ['women', 'families', 'children', 'youth', 'seniors', 'lgbtq', 'disability'] as const
 export const contactModes = ['organisation', 'form'] as const
-/** Moderation is separate from the editor's status: a coordinator hides, the editor never un-hides. */
-export const moderationStates = ['visible', 'hidden'] as const
+/**
+ * Moderation is separate from the editor's status: a coordinator hides, the editor never
+ * un-hides. `pending`: published by an organisation not yet verified, waiting in the queue.
+ */
+export const moderationStates = ['visible', 'hidden', 'pending'] as const
+export type ModerationState = (typeof moderationStates)[number]
 
 export type PostingType = (typeof postingTypes)[number]
 export type PostingStatus = (typeof postingStatuses)[number]
@@ -38,6 +42,11 @@ export const postings = sqliteTable(
     sourceLocale: text('source_locale').notNull(),
     contactMode: text('contact_mode', { enum: contactModes }).notNull().default('organisation'),
     moderation: text('moderation', { enum: moderationStates }).notNull().default('visible'),
+    /** Locales whose text a volunteer wrote (community translations), marked on the page and in search. */
+    communityLocales: stringList('community_locales').notNull().default(sql`'[]'`),
+    /** When the editors were told the posting expires soon / has expired (each e-mail once per validity). */
+    expiryNoticeAt: text('expiry_notice_at'),
+    expiredNoticeAt: text('expired_notice_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
