@@ -12,6 +12,24 @@ export const mailTemplates = [
   'emailChange',
   'emailChangeNotice',
   'invitation',
+  'postingExpiresSoon',
+  'postingExpired',
+  'translationSubmitted',
+  // A coordinator's decision, to the members of the organisation (`decision.<action>` in mail.json).
+  'decision.verify',
+  'decision.reject',
+  'decision.hide',
+  'decision.restore',
+  'decision.approve',
+  'decision.suspend',
+  'decision.unsuspend',
+  'decision.dismiss',
+  'moderationDigest',
+  'conversationStarted',
+  'conversationNew',
+  'conversationContact',
+  'conversationReply',
+  'conversationVisitorReply',
 ] as const
 export type MailTemplate = (typeof mailTemplates)[number]
 

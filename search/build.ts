@@ -45,6 +45,8 @@ const postingColumns = {
   organisationId: organisations.id,
   organisationName: organisations.name,
   organisationKind: organisations.kind,
+  organisationVerified: organisations.verified,
+  communityLocales: postings.communityLocales,
 }
 
 /** Documents for the given postings (all when `ids` is undefined). */
@@ -66,6 +68,8 @@ export function postingDocuments(db: Db, ids?: string[]): SearchDocument[] {
       body: row.body,
       taxonomy: chain.flatMap((id) => tree.get(id)?.terms ?? []),
       organisation: { id: row.organisationId, name: row.organisationName },
+      unverified: !row.organisationVerified,
+      community: row.communityLocales,
       type: row.type,
       category: row.categoryId,
       district: row.districtId,
@@ -97,11 +101,13 @@ export function organisationDocuments(db: Db, ids?: string[]): SearchDocument[] 
       districtId: organisations.districtId,
       languages: organisations.languages,
       description: organisations.description,
+      sourceLocale: organisations.sourceLocale,
+      verified: organisations.verified,
     })
     .from(organisations)
   const rows = ids ? query.where(inArray(organisations.id, ids)).all() : query.all()
   return rows.map((row) => {
-    const sourceLocale = Object.keys(row.description)[0] ?? 'de'
+    const sourceLocale = row.sourceLocale ?? Object.keys(row.description)[0] ?? 'de'
     return {
       kind: 'organisation',
       id: row.id,
@@ -111,6 +117,7 @@ export function organisationDocuments(db: Db, ids?: string[]): SearchDocument[] 
       title: { [sourceLocale]: row.name },
       body: row.description,
       ...notAPosting(row.districtId, row.languages, [row.kind], !row.suspended),
+      unverified: !row.verified,
     }
   })
 }
@@ -120,6 +127,8 @@ function notAPosting(districtId: string | null, languages: string[], orgKind: st
   return {
     taxonomy: [],
     organisation: null,
+    unverified: false,
+    community: [],
     type: null,
     category: null,
     district: districtId,

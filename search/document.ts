@@ -22,6 +22,10 @@ export const searchDocument = z.object({
   /** Labels and synonyms of the category and its ancestors, all languages. */
   taxonomy: z.array(z.string()),
   organisation: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** The organisation (of a posting: its organisation) is not yet verified by a coordinator; marked wherever it shows. */
+  unverified: z.boolean(),
+  /** Languages whose text a volunteer translated (postings), marked as community translations. */
+  community: z.array(z.string()),
   type: z.enum(['offer', 'need']).nullable(),
   category: z.string().nullable(),
   district: z.string().nullable(),

@@ -74,6 +74,10 @@ export type SearchHit = {
   category: string | null
   district: string | null
   organisation: { id: string; name: string } | null
+  /** The organisation (or the posting's) is not yet verified by the city's coordination. */
+  unverified: boolean
+  /** The title and snippet are a volunteer's translation. */
+  communityTranslation: boolean
 }
 
 export type SearchResponse = {

@@ -53,6 +53,8 @@ export function toHit(doc: SearchDocument, lang: string, matches: WordMatches, w
     category: doc.category,
     district: doc.district,
     organisation: doc.organisation,
+    unverified: doc.unverified,
+    communityTranslation: doc.community.includes(titleLang),
   }
 }
 

@@ -48,9 +48,10 @@ const digits = /[\u0660-\u0669\u06f0-\u06f9]/g
  * Raised whenever `normalize` folds differently, or documents are built differently
  * (search/build.ts): an index built with another version is rebuilt at start-up, or old
  * documents would no longer meet new queries. 3: groups carry their kind in every
- * language (search/glossary.ts).
+ * language (search/glossary.ts). 4: documents say whether their organisation is
+ * verified and which languages volunteers translated.
  */
-export const normalizeVersion = 3
+export const normalizeVersion = 4
 
 export function normalize(text: string): string {
   return (

@@ -4,6 +4,9 @@ import type { Env } from '../app/lib/env.server'
 import type { Db } from '../db/client'
 import { systemClock, type Clock } from '../db/clock'
 import { deleteUnconfirmed } from '../db/commands/accounts'
+import { deleteExpiredConversations } from '../db/commands/conversations'
+import { moderationDigest } from '../db/commands/moderation'
+import { remindExpiring } from '../db/commands/reminders'
 import { onMailCommitted } from '../db/mail'
 import { accountTokens, sessions } from '../db/schema'
 import { commandContext } from '../search/context'
@@ -27,9 +30,14 @@ export function jobs(env: Env, db: Db, clock: Clock = systemClock): Job[] {
         const accounts = deleteUnconfirmed(commandContext(db, null, clock), env.UNCONFIRMED_ACCOUNT_DAYS)
         const tokens = db.delete(accountTokens).where(or(lt(accountTokens.expiresAt, now), and(isNotNull(accountTokens.usedAt), lt(accountTokens.usedAt, now)))).run().changes
         const ended = db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.endsAt, now))).run().changes
-        return { accounts, tokens, sessions: ended }
+        const conversations = deleteExpiredConversations(commandContext(db, null, clock), env.MESSAGE_RETENTION_DAYS)
+        return { accounts, tokens, sessions: ended, conversations }
       },
     },
+    // Coordinators hear each morning what waits in the queue (nothing when nothing does).
+    { name: 'moderationDigest', schedule: '0 7 * * *', run: async () => moderationDigest(commandContext(db, null, clock)) },
+    // Editors hear a week before a posting ends, and once after, with a link to renew it.
+    { name: 'expiryReminders', schedule: '30 6 * * *', run: async () => remindExpiring(commandContext(db, null, clock)) },
   ]
 }
 

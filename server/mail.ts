@@ -45,7 +45,7 @@ export function renderMail(template: string, locale: string, params: Record<stri
   const lng = isLocale(locale) ? locale : defaultLocale
   const dir = rtlLocales.includes(lng) ? 'rtl' : 'ltr'
   const html = `<!DOCTYPE html><html lang="${lng}" dir="${dir}"><head><meta charset="utf-8"><title>${escape(subject)}</title></head><body style="font-family:sans-serif;line-height:1.5">${paragraphs
-    .map((p) => `<p>${escape(p)}</p>`)
+    .map((p) => `<p style="white-space:pre-line" dir="auto">${escape(p)}</p>`)
     .join('')}${link ? `<p><a href="${escape(link)}">${escape(action!)}</a></p><p dir="ltr" style="font-size:small">${escape(link)}</p>` : ''}<hr><p style="font-size:small">${escape(footer)}</p></body></html>`
   return { subject, text, html }
 }

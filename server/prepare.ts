@@ -1,9 +1,14 @@
 import type { Env } from '../app/lib/env.server'
+import { and, eq } from 'drizzle-orm'
 import { writeTransaction, type Db } from '../db/client'
+import { systemClock } from '../db/clock'
+import { commit } from '../db/commands/run'
+import { moderationDecisions } from '../db/schema'
 import { hasOrganisations, seedDemo } from '../db/seed/demo'
 import { commandContext } from '../search/context'
 import { indexIsCurrent, markIndexCurrent, reindex } from '../search/embedded/writer'
 import { seedDemoAccounts, seedDemoInstallation } from './demo-accounts'
+import { seedDemoConversations } from './demo-conversations'
 
 /**
  * Runs before the server listens (the database is already migrated): seeds a new
@@ -18,6 +23,8 @@ export async function prepare(env: Env, db: Db, log: (message: string) => void):
     writeTransaction(db, markIndexCurrent)
     const accounts = await seedDemoAccounts(db)
     seedDemoInstallation(db)
+    seedDemoConversations(db)
+    seedDemoDecisions(db)
     log(
       `seeded the demo municipality (${counts.organisations.created} organisations, ${counts.postings.created} postings, ` +
         `${accounts} demo accounts) in ${Math.round(performance.now() - started)} ms`,
@@ -26,4 +33,21 @@ export async function prepare(env: Env, db: Db, log: (message: string) => void):
     writeTransaction(db, (tx) => reindex(tx, { all: true }))
     log('built the search index')
   }
+}
+
+/**
+ * The coordinators' verification of two demo organisations, as decisions their members can
+ * read at `/{lng}/manage/decisions/1` and `/2` (docs/decisions/011-appeal-page.md). Each
+ * only once, whenever prepare runs.
+ */
+export function seedDemoDecisions(db: Db): void {
+  commit(commandContext(db, null), (tx, effects) => {
+    for (const organisation of ['caritas-migrationsberatung', 'diakonie-mbe']) {
+      const where = and(eq(moderationDecisions.subjectType, 'organisation'), eq(moderationDecisions.subjectId, organisation), eq(moderationDecisions.action, 'verify'))
+      if (tx.select({ id: moderationDecisions.id }).from(moderationDecisions).where(where).get()) continue
+      const reason = 'Träger und Anschrift geprüft, als die Demo-Kommune eingerichtet wurde.'
+      tx.insert(moderationDecisions).values({ subjectType: 'organisation', subjectId: organisation, action: 'verify', reason, decidedAt: systemClock.now().toISOString() }).run()
+      effects.audit({ action: 'moderation.verify', subjectType: 'organisation', subjectId: organisation, reason })
+    }
+  })
 }

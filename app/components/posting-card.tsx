@@ -2,6 +2,7 @@ import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { PostingCard as Card } from '../lib/site.server'
 import { Localized } from './localized'
+import { UnverifiedBadge } from './unverified-badge'
 
 export function PostingCard({ card, lng, level = 2 }: { card: Card; lng: string; level?: 2 | 3 }) {
   const { t } = useTranslation()
@@ -19,7 +20,8 @@ export function PostingCard({ card, lng, level = 2 }: { card: Card; lng: string;
       ) : null}
       <Localized value={card.excerpt} as="p" className="excerpt" note={false} />
       <p className="meta">
-        <span>{card.organisation.name}</span>
+        <span dir="auto">{card.organisation.name}</span>
+        {card.organisation.verified ? null : <UnverifiedBadge />}
         <span>{card.category.label}</span>
         {card.district ? <span>{card.district.name}</span> : null}
       </p>

@@ -4,8 +4,8 @@ import type { Locale } from '../i18n'
 import { LocaleSwitcher } from './locale-switcher'
 
 /** The header of every page, error pages included: the way to every section and to search. */
-export function SiteHeader({ lng, signedIn }: { lng: Locale; signedIn: { name: string } | null | undefined }) {
-  const { t } = useTranslation(['common', 'search', 'account'])
+export function SiteHeader({ lng, signedIn }: { lng: Locale; signedIn: { name: string; moderation?: number | null } | null | undefined }) {
+  const { t } = useTranslation(['common', 'search', 'account', 'moderation'])
   const onSearchPage = useLocation().pathname === `/${lng}/search`
   const sections = [
     ['offers', t('nav.offers')],
@@ -43,6 +43,7 @@ export function SiteHeader({ lng, signedIn }: { lng: Locale; signedIn: { name: s
         <nav aria-label={t('account:nav.label')} className="account-nav">
           {signedIn ? (
             <>
+              {signedIn.moderation != null ? <Link to={`/${lng}/moderation`}>{t('moderation:nav', { n: signedIn.moderation })}</Link> : null}
               <Link to={`/${lng}/manage`}>{t('account:nav.manage')}</Link>
               <Form method="post" action={`/${lng}/logout`}>
                 <button type="submit" className="link-button">

@@ -7,15 +7,9 @@
  * فبروری، …). Arabic uses the Levantine month names Syrians and Iraqis read (كانون الثاني،
  * آذار، تموز، آب) with Latin digits, as on German papers and letters.
  */
-const dateLocales: Partial<Record<string, string>> = {
-  fa: 'fa-AF-u-ca-gregory',
-  ar: 'ar-SY-u-ca-gregory-nu-latn',
-}
-const calendar = (lng: string) => dateLocales[lng] ?? `${lng}-u-ca-gregory`
+import { calendar, formatDate } from '../../locales/dates'
 
-export function formatDate(iso: string, lng: string): string {
-  return new Intl.DateTimeFormat(calendar(lng), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`))
-}
+export { formatDate }
 
 /** A moment (ISO timestamp) as Berlin wall-clock date and time. */
 export function formatDateTime(iso: string, lng: string): string {

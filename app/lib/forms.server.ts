@@ -7,8 +7,9 @@ const secret = new Set(['password', 'newPassword'])
 /**
  * The posted form as plain strings. A body that is not a form, files, and repeated fields
  * are the sender's mistake: the first value counts, anything else is ignored; never a 500.
+ * Fields named in `lists` (checkbox groups) keep every value, joined by commas.
  */
-export async function readForm(request: Request): Promise<Record<string, string>> {
+export async function readForm(request: Request, lists: readonly string[] = []): Promise<Record<string, string>> {
   const type = request.headers.get('content-type') ?? ''
   if (!/^application\/x-www-form-urlencoded|^multipart\/form-data/.test(type)) {
     await discardBody(request)
@@ -22,7 +23,9 @@ export async function readForm(request: Request): Promise<Record<string, string>
   }
   const values: Record<string, string> = {}
   for (const [key, value] of form) {
-    if (typeof value === 'string' && !(key in values) && key.length <= 100) values[key] = value.slice(0, 100_000)
+    if (typeof value !== 'string' || key.length > 100) continue
+    if (!(key in values)) values[key] = value.slice(0, 100_000)
+    else if (lists.includes(key) && values[key].length < 2_000) values[key] += `,${value.slice(0, 100)}`
   }
   return values
 }

@@ -13,6 +13,10 @@ export const limitTable = {
   signupPerAddress: { points: 10, duration: 60 * 60, what: 'sign-ups per client address' },
   resetPerAddress: { points: 10, duration: 60 * 60, what: 'reset e-mails per client address' },
   resendPerAddress: { points: 5, duration: 60 * 60, what: 'confirmation e-mails sent again per client address' },
+  reportPerAddress: { points: 20, duration: 60 * 60, what: 'reports of postings and organisations per client address' },
+  // Counted when an answer is sent, so that a form sent back with errors costs nothing.
+  respondPerAddress: { points: 10, duration: 60 * 60, what: 'answers to postings per client address' },
+  respondPerPosting: { points: 30, duration: 60 * 60, what: 'answers to one posting, from any address' },
 } as const
 type LimitName = keyof typeof limitTable
 

@@ -86,7 +86,7 @@ export type PostingCard = {
   type: 'offer' | 'need'
   title: Picked
   excerpt: Picked | null
-  organisation: { id: string; name: string }
+  organisation: { id: string; name: string; verified: boolean }
   category: { id: string; label: string }
   district: { id: string; name: string } | null
 }
@@ -100,7 +100,7 @@ export function postingCard(row: PostingSummary, lng: Locale, names: Labels): Po
     type: row.type,
     title,
     excerpt: body ? { ...body, text: excerpt(body.text), fallback: body.lang !== lng } : null,
-    organisation: { id: row.organisationId, name: row.organisationName },
+    organisation: { id: row.organisationId, name: row.organisationName, verified: row.organisationVerified },
     category: { id: row.categoryId, label: names.category.get(row.categoryId) ?? row.categoryId },
     district: row.districtId ? { id: row.districtId, name: names.district.get(row.districtId) ?? row.districtId } : null,
   }

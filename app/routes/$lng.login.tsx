@@ -26,14 +26,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { lng } = await site(params)
   const values = await readForm(request)
   const address = `address:${context.clientAddress ?? 'unknown'}`
-  const account = `account:${(values.email ?? '').trim().toLowerCase().slice(0, 254)}`
-  const wait = Math.max(await blockedFor('loginPerAddress', address), await blockedFor('loginPerAccount', account))
+  const email = (values.email ?? '').trim().toLowerCase().slice(0, 254)
+  // A form without an address names no account: its failures count per client address only.
+  const account = email ? `account:${email}` : null
+  const wait = Math.max(await blockedFor('loginPerAddress', address), account ? await blockedFor('loginPerAccount', account) : 0)
   if (wait > 0) return tooMany(values, wait)
   const outcome = await checkLogin(getDb(), values)
   if (!outcome.ok) {
     // Only failures count: a person who types well is never slowed down.
     await spend('loginPerAddress', address)
-    await spend('loginPerAccount', account)
+    if (account) await spend('loginPerAccount', account)
     return rejected(outcome.errors, values)
   }
   return startSession(request, outcome.value.userId, safeRedirect(values.redirectTo, `/${lng}/manage`))

@@ -28,7 +28,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.ti
 
 export default function Manage() {
   const data = useLoaderData<typeof loader>()
-  const { t } = useTranslation(['account', 'manage'])
+  const { t } = useTranslation(['account', 'manage', 'editor'])
   return (
     <section>
       <h1>{t('manage.title')}</h1>
@@ -42,7 +42,7 @@ export default function Manage() {
         <ul className="link-list">
           {data.organisations.map((org) => (
             <li key={org.id}>
-              <Link to={`/${data.lng}/organisations/${org.id}`} dir="auto">
+              <Link to={`/${data.lng}/manage/organisations/${org.id}`} dir="auto">
                 {org.name}
               </Link>{' '}
               · {t(`roles.${org.role}`)}
@@ -56,6 +56,17 @@ export default function Manage() {
           ))}
         </ul>
       )}
+      <ul className="link-list">
+        <li>
+          <Link to={`/${data.lng}/manage/inbox`}>{t('conversations:inbox.title')}</Link>
+        </li>
+        <li>
+          <Link to={`/${data.lng}/manage/organisations/new`}>{t('editor:organisation.newTitle')}</Link>
+        </li>
+        <li>
+          <Link to={`/${data.lng}/volunteer`}>{t('editor:volunteer.title')}</Link>
+        </li>
+      </ul>
       {data.roles.length > 0 ? (
         <>
           <h2>{t('manage.staff')}</h2>
@@ -69,6 +80,11 @@ export default function Manage() {
                   <Link to={`/${data.lng}/admin/settings`}>{t('manage:settings.title')}</Link>
                 </li>
               </>
+            ) : null}
+            {data.roles.includes('coordinator') ? (
+              <li>
+                <Link to={`/${data.lng}/admin/taxonomy`}>{t('taxonomy:title')}</Link>
+              </li>
             ) : null}
             {data.roles.map((role) => (
               <li key={role}>{t(`roles.${role}`)}</li>

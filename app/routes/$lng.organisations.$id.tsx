@@ -6,7 +6,9 @@ import { listVisiblePostings } from '../../db/queries/postings'
 import { ContactDetails } from '../components/contact-details'
 import { Localized, Paragraphs } from '../components/localized'
 import { PostingCards } from '../components/posting-card'
-import { formatList, languageName } from '../lib/format'
+import { UnverifiedBadge } from '../components/unverified-badge'
+import { formatList, formatTime, languageName, weekdayName } from '../lib/format'
+import { hoursByDay, isOpenNow } from '../lib/opening-hours'
 import { pageMeta } from '../lib/meta'
 import { labels, notFound, postingCard, site } from '../lib/site.server'
 import { excerpt, pickText } from '../lib/text'
@@ -26,7 +28,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
     verified: org.verified,
     description,
     summary: description ? excerpt(description.text, 160) : undefined,
-    openingHours: pickText(org.openingHours, lng, 'de'),
+    openingHours: pickText(org.openingHours, lng, org.sourceLocale ?? 'de'),
+    hours: hoursByDay(org.hours).map((day) => ({ day: weekdayName(day.weekday, lng), times: day.times.map((time) => ({ from: formatTime(time.from, lng), to: formatTime(time.to, lng) })) })),
+    openNow: isOpenNow(org.hours, new Date()),
     address: org.address,
     contact: org.contact,
     district: org.districtId ? { id: org.districtId, name: names.district.get(org.districtId) ?? org.districtId } : null,
@@ -44,7 +48,13 @@ export default function Organisation() {
     <article className="organisation">
       <p className="badge">{t(`common:orgKind.${data.kind}`)}</p>
       <h1 dir="auto">{data.name}</h1>
-      {data.verified ? <p className="verified">{t('common:verifiedLong')}</p> : null}
+      {data.verified ? (
+        <p className="verified">{t('common:verifiedLong')}</p>
+      ) : (
+        <p>
+          <UnverifiedBadge long />
+        </p>
+      )}
       {data.description ? (
         <Localized value={data.description} as="div" className="prose">
           {(text) => <Paragraphs text={text} />}
@@ -65,11 +75,21 @@ export default function Organisation() {
             <dd>{formatList(data.languages, data.lng)}</dd>
           </>
         ) : null}
-        {data.openingHours ? (
+        {data.openingHours || data.hours.length > 0 ? (
           <>
             <dt>{t('profile.openingHours')}</dt>
             <dd>
-              <Localized value={data.openingHours} />
+              {data.openNow === null ? null : <p className={data.openNow ? 'open-now' : 'closed-now'}>{t(data.openNow ? 'profile.openNow' : 'profile.closedNow')}</p>}
+              {data.hours.length > 0 ? (
+                <ul className="hours">
+                  {data.hours.map((day) => (
+                    <li key={day.day}>
+                      {day.day}: {formatList(day.times.map((time) => t('profile.time', { from: time.from, to: time.to })), data.lng)}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {data.openingHours ? <Localized value={data.openingHours} /> : null}
             </dd>
           </>
         ) : null}
@@ -86,6 +106,9 @@ export default function Organisation() {
           <p className="empty">{t('profile.noPostings')}</p>
         )}
       </section>
+      <p className="report-link">
+        <Link to={`/${data.lng}/organisations/${data.id}/report`}>{t('moderation:report.linkOrganisation')}</Link>
+      </p>
     </article>
   )
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { UnverifiedBadge } from '../components/unverified-badge'
 import { z } from 'zod'
 import { listVisibleOrganisations } from '../../db/queries/organisations'
 import { organisationKinds } from '../../db/schema'
@@ -110,7 +111,7 @@ export default function Organisations() {
               <h2 className="card-title">
                 <Link to={`${base}/${org.id}`}>{org.name}</Link>
               </h2>
-              {org.verified ? <p className="verified">{t('common:verified')}</p> : null}
+              {org.verified ? <p className="verified">{t('common:verified')}</p> : <UnverifiedBadge />}
               <Localized value={org.description} as="p" className="excerpt" note={false} />
               <p className="meta">
                 {org.district ? <span>{org.district}</span> : null}

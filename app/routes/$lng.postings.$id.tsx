@@ -6,6 +6,7 @@ import { ContactDetails } from '../components/contact-details'
 import { EndedPosting } from '../components/ended-posting'
 import { IsolatedText } from '../components/isolated-text'
 import { Localized, Paragraphs } from '../components/localized'
+import { UnverifiedBadge } from '../components/unverified-badge'
 import { formatDate, formatList, languageName } from '../lib/format'
 import { pageMeta } from '../lib/meta'
 import { endedPostingPage } from '../lib/ended-posting.server'
@@ -40,6 +41,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     validFrom: posting.validFrom ? formatDate(posting.validFrom, lng) : null,
     validUntil: posting.validUntil ? formatDate(posting.validUntil, lng) : null,
     contactMode: posting.contactMode,
+    communityTranslation: posting.communityLocales.includes(title.lang),
     organisation: {
       id: posting.organisationId,
       name: posting.organisationName,
@@ -82,6 +84,7 @@ export default function Posting() {
       </nav>
       <p className="badge">{t(`common:postingType.${data.type}`)}</p>
       <Localized value={data.title} as="h1" />
+      {data.communityTranslation ? <p className="hint">{t('common:communityTranslation')}</p> : null}
       {data.body ? (
         <Localized value={data.body} as="div" className="prose" note={data.body.lang !== data.title.lang}>
           {(text) => <Paragraphs text={text} />}
@@ -91,7 +94,14 @@ export default function Posting() {
         <dt>{t('detail.organisation')}</dt>
         <dd>
           <Link to={`/${lng}/organisations/${data.organisation.id}`}>{data.organisation.name}</Link>
-          {data.organisation.verified ? <span className="verified"> {t('common:verified')}</span> : null}
+          {data.organisation.verified ? (
+            <span className="verified"> {t('common:verified')}</span>
+          ) : (
+            <>
+              {' '}
+              <UnverifiedBadge />
+            </>
+          )}
         </dd>
         <dt>{t('detail.category')}</dt>
         <dd>
@@ -140,7 +150,14 @@ export default function Posting() {
             <Link to={`/${lng}/organisations/${data.organisation.id}`}>{t('detail.toProfile')}</Link>
           </p>
         )}
+        {/* Either way a visitor may write through the site, without an account and without seeing an address. */}
+        <p>
+          <Link to={`/${lng}/postings/${data.id}/respond`}>{t('conversations:respond.link')}</Link>
+        </p>
       </section>
+      <p className="report-link">
+        <Link to={`/${lng}/postings/${data.id}/report`}>{t('moderation:report.linkPosting')}</Link>
+      </p>
     </article>
   )
 }

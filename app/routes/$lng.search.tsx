@@ -147,10 +147,12 @@ function Hits({ data }: { data: Data }) {
             </Link>
           </h3>
           {hit.fallback ? <SourceNote lang={hit.lang} /> : null}
+          {hit.communityTranslation ? <p className="hint">{t('common:communityTranslation')}</p> : null}
           {/* The engine escapes the text and adds only <mark>. */}
           {hit.snippet ? <p className="excerpt" lang={hit.lang} dir="auto" dangerouslySetInnerHTML={{ __html: hit.snippet }} /> : null}
           <p className="meta">
-            {hit.organisation ? <span>{hit.organisation.name}</span> : null}
+            {hit.organisation ? <span dir="auto">{hit.organisation.name}</span> : null}
+            {hit.unverified ? <span className="unverified">{t('common:unverified')}</span> : null}
             {hit.category ? <span>{hit.category}</span> : null}
             {hit.district ? <span>{hit.district}</span> : null}
           </p>

@@ -5,6 +5,7 @@ import { SiteFooter, SiteHeader } from '../components/site-chrome'
 import { defaultLocale, isLocale } from '../i18n'
 import { getSession } from '../lib/auth.server'
 import { serverT } from '../lib/i18n.server'
+import { moderationBadge } from '../lib/moderation.server'
 
 /** Every page lives under a locale prefix; an unknown prefix is a 404 offering the locales. */
 export async function loader({ params, request }: LoaderFunctionArgs) {
@@ -13,7 +14,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const t = await serverT(params.lng)
   const keys: ErrorKey[] = ['notFound', 'badRequest', 'serverError']
   return {
-    signedIn: session ? { name: session.user.name } : null,
+    // Coordinators see how many items wait; nobody else costs a query.
+    signedIn: session ? { name: session.user.name, moderation: moderationBadge(session) } : null,
     // For the <title> of an error page below, which has no loader of its own.
     errorTitles: Object.fromEntries(keys.map((key) => [key, t(`errors.${key}.title`)])) as Record<ErrorKey, string>,
   }

@@ -1,6 +1,6 @@
 import { eq, or } from 'drizzle-orm'
 import type { Db } from '../client'
-import { auditLog, organisationMembers, organisations, sessions, userRoles, users } from '../schema'
+import { auditLog, conversations, messages, organisationMembers, organisations, sessions, userRoles, users, volunteerProfiles } from '../schema'
 
 /** Everything stored about a person, for `/account/export` (GDPR Art. 15 and 20). Never the password hash. */
 export function exportPerson(db: Db, userId: string) {
@@ -20,6 +20,17 @@ export function exportPerson(db: Db, userId: string) {
       .where(eq(organisationMembers.userId, userId))
       .all(),
     sessions: db.select({ device: sessions.device, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt }).from(sessions).where(eq(sessions.userId, userId)).all(),
+    volunteer: db.select({ speaks: volunteerProfiles.speaks, writes: volunteerProfiles.writes, skills: volunteerProfiles.skills, districts: volunteerProfiles.districts }).from(volunteerProfiles).where(eq(volunteerProfiles.userId, userId)).get() ?? null,
+    // Answers this person wrote to postings while signed in, with what they typed.
+    conversations: db
+      .select({ id: conversations.id, posting: conversations.postingId, name: conversations.visitorName, email: conversations.visitorEmail, phone: conversations.visitorPhone, createdAt: conversations.createdAt })
+      .from(conversations)
+      .where(eq(conversations.visitorUserId, userId))
+      .all()
+      .map((conversation) => ({
+        ...conversation,
+        messages: db.select({ author: messages.author, body: messages.body, at: messages.at }).from(messages).where(eq(messages.conversationId, conversation.id)).orderBy(messages.at).all(),
+      })),
     activity: db
       .select({ at: auditLog.at, action: auditLog.action, subjectType: auditLog.subjectType, subjectId: auditLog.subjectId })
       .from(auditLog)

@@ -8,7 +8,7 @@ import type { Db } from '../client'
 import { day, hour } from '../clock'
 import { controlsToSpaces } from '../control-characters'
 import { assertCan } from '../permissions'
-import { accountTokens, auditLog, organisationMembers, users, type TokenKind } from '../schema'
+import { accountTokens, auditLog, conversations, organisationMembers, users, type TokenKind } from '../schema'
 import { commit, failure, fieldErrors, type Context, type Outcome } from './run'
 
 export const confirmValidFor = 24 * hour
@@ -277,6 +277,8 @@ export async function deleteAccount(context: Context, input: unknown): Promise<O
     const blocking = lastOwnerOf(tx, actor.id)
     if (blocking.length > 0) return failure('form', 'account:errors.lastOwner')
     tx.update(auditLog).set({ subjectId: null }).where(and(eq(auditLog.subjectType, 'user'), eq(auditLog.subjectId, actor.id))).run()
+    // Answers they wrote while signed in hold their name and address: they go with the account.
+    tx.delete(conversations).where(eq(conversations.visitorUserId, actor.id)).run()
     tx.delete(users).where(eq(users.id, actor.id)).run()
     effects.audit({ action: 'account.delete', subjectType: 'user', subjectId: null, withoutActor: true })
     return { ok: true, value: null }

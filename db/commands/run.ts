@@ -72,7 +72,7 @@ export function fieldErrors(schema: ZodType, input: unknown): Outcome<never> | n
   const errors: FieldErrors = {}
   for (const issue of parsed.error.issues) {
     const field = issue.path.length > 0 ? issue.path.map(String).join('.') : 'form'
-    errors[field] ??= /^(account|manage):/.test(issue.message) ? issue.message : 'account:errors.invalid'
+    errors[field] ??= /^[a-z]+:[a-zA-Z.]+$/.test(issue.message) ? issue.message : 'account:errors.invalid'
   }
   return { ok: false, errors }
 }

@@ -2,23 +2,11 @@ import fc from 'fast-check'
 import { expect, test } from 'vitest'
 import { sampleFile } from '../../tests/fixtures/exchange'
 import { testDatabase } from '../../tests/db'
+import { indexAndRebuild } from '../../tests/search-index'
 import { commandContext } from '../../search/context'
-import { reindex } from '../../search/embedded/writer'
-import { writeTransaction, type Db } from '../client'
 import { fakeClock } from '../clock'
 import { importExchange } from '../exchange'
 import { signUp } from './accounts'
-
-/** Everything the embedded index holds, by record rather than rowid. */
-function indexSnapshot(db: Db) {
-  const all = (sql: string) => db.$client.prepare(sql).all()
-  return {
-    documents: all('select kind, ref_id, date, document from search_documents order by kind, ref_id'),
-    facets: all('select d.kind, d.ref_id, f.facet, f.value from search_facets f join search_documents d on d.rowid = f.doc order by 1, 2, 3, 4'),
-    texts: all('select d.kind, d.ref_id, s.title, s.taxonomy, s.organisation, s.body from search_fts s join search_documents d on d.rowid = s.rowid order by 1, 2'),
-    vocabulary: all('select term, doc, cnt from search_vocab order by term'),
-  }
-}
 
 const words = fc.constantFrom('Deutschkurs', 'Fahrrad', 'Wohnung', 'ملابس', 'الترجمة', 'Курси', 'kışlık', 'Kinderbetreuung', 'Begegnungscafé')
 const text = fc.array(words, { minLength: 1, maxLength: 4 }).map((parts) => parts.join(' '))
@@ -82,9 +70,8 @@ test('random command sequences: the index always equals a rebuild, and every cha
       }
       changes = db.$client.prepare('select count(*) n from audit_log').get() as { n: number }
       expect(changes.n).toBe(expected)
-      const incremental = indexSnapshot(db)
-      writeTransaction(db, (tx) => reindex(tx, { all: true }))
-      expect(incremental).toEqual(indexSnapshot(db))
+      const { incremental, rebuilt } = indexAndRebuild(db)
+      expect(incremental).toEqual(rebuilt)
       db.$client.close()
     }),
     { numRuns: 30, seed: 20261202 },

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm'
 import type { Db } from '../client'
-import { organisations, type OrganisationKind } from '../schema'
+import { organisations, type Contact, type ContactChannel, type OpeningHour, type OrganisationKind } from '../schema'
 import { organisationIsVisible } from '../visibility'
 
 const columns = {
@@ -52,19 +52,32 @@ export function listVisibleOrganisations(
 
 export type OrganisationDetail = OrganisationSummary & {
   address: string | null
-  contact: { email?: string; phone?: string; website?: string }
+  contact: Contact
   openingHours: Record<string, string>
+  hours: OpeningHour[]
+  sourceLocale: string | null
+}
+
+/** The contact channels an organisation shows the public: all it has, but those it keeps off its page. */
+export function publicContact(contact: Contact, hidden: ContactChannel[]): Contact {
+  return Object.fromEntries(Object.entries(contact).filter(([channel]) => !hidden.includes(channel as ContactChannel)))
 }
 
 export function getVisibleOrganisation(db: Db, id: string): OrganisationDetail | undefined {
-  return db
+  const row = db
     .select({
       ...columns,
       address: organisations.address,
       contact: organisations.contact,
+      hiddenContact: organisations.hiddenContact,
       openingHours: organisations.openingHours,
+      hours: organisations.hours,
+      sourceLocale: organisations.sourceLocale,
     })
     .from(organisations)
     .where(and(eq(organisations.id, id), organisationIsVisible()))
     .get()
+  if (!row) return undefined
+  const { hiddenContact, ...rest } = row
+  return { ...rest, contact: publicContact(row.contact, hiddenContact) }
 }

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../client'
+import { publicContact } from './organisations'
 import { organisations, postings, type Audience, type PostingType } from '../schema'
 import { endingOf, onlyVisible } from '../visibility'
 
@@ -25,10 +26,12 @@ const summary = {
   validUntil: postings.validUntil,
   organisationId: organisations.id,
   organisationName: organisations.name,
+  organisationVerified: organisations.verified,
 }
 
 export type PostingSummary = {
   id: string
+  organisationVerified: boolean
   type: PostingType
   title: Record<string, string>
   body: Record<string, string>
@@ -73,6 +76,7 @@ export function listVisiblePostings(
 
 export type PostingDetail = PostingSummary & {
   validFrom: string | null
+  communityLocales: string[]
   contactMode: 'organisation' | 'form'
   organisation: {
     id: string
@@ -89,17 +93,19 @@ export function getVisiblePosting(db: Db, id: string, today: string): PostingDet
     ...summary,
     validFrom: postings.validFrom,
     contactMode: postings.contactMode,
+    communityLocales: postings.communityLocales,
     organisationKind: organisations.kind,
     verified: organisations.verified,
     contact: organisations.contact,
+    hiddenContact: organisations.hiddenContact,
     address: organisations.address,
   }
   const row = onlyVisible(db.select(columns).from(postings).$dynamic(), today, eq(postings.id, id)).get()
   if (!row) return undefined
-  const { organisationKind, verified, contact, address, ...rest } = row
+  const { organisationKind, verified, contact, hiddenContact, address, ...rest } = row
   return {
     ...rest,
-    organisation: { id: row.organisationId, kind: organisationKind, verified, contact, address },
+    organisation: { id: row.organisationId, kind: organisationKind, verified, contact: publicContact(contact, hiddenContact), address },
   }
 }
 

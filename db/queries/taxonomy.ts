@@ -48,3 +48,23 @@ export function postingCountsByDistrict(db: Db, today: string): Map<string, numb
     .all()
   return new Map(rows.filter((row) => row.districtId).map((row) => [row.districtId as string, row.n]))
 }
+
+export type EditableCategory = Category & { synonyms: Record<string, string[]>; postings: number }
+
+/** Every category with its synonyms and how many postings it holds itself (any status): what a coordinator edits and merges. */
+export function categoriesForEditing(db: Db): EditableCategory[] {
+  const counts = new Map(
+    db
+      .select({ categoryId: postings.categoryId, n: count() })
+      .from(postings)
+      .groupBy(postings.categoryId)
+      .all()
+      .map((row) => [row.categoryId, row.n]),
+  )
+  return db
+    .select({ id: categories.id, parentId: categories.parentId, label: categories.label, synonyms: categories.synonyms })
+    .from(categories)
+    .orderBy(asc(categories.position), asc(categories.id))
+    .all()
+    .map((row) => ({ ...row, postings: counts.get(row.id) ?? 0 }))
+}

@@ -19,8 +19,13 @@ test.describe('signed in', () => {
   test.use({ signsIn: true })
   for (const lng of locales) {
     test(`account pages in ${lng}, and a rejected form`, async ({ page, context, playwright, baseURL }) => {
+      test.setTimeout(180_000)
+      // One sign-in per person, not per page: logins are rate-limited per account.
+      const cookies = new Map<string, string>()
       for (const [what, path, who] of signedInPageTypes) {
-        const [name, value] = (await signIn(playwright, baseURL!, demoAccounts[who])).split('=')
+        if (!cookies.has(who)) cookies.set(who, await signIn(playwright, baseURL!, demoAccounts[who]))
+        const [name, value] = cookies.get(who)!.split('=')
+        await context.clearCookies()
         await context.addCookies([{ name, value, url: baseURL! }])
         const response = await page.goto(`/${lng}${path}`)
         expect(response?.status(), what).toBe(200)

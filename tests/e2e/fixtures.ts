@@ -87,6 +87,10 @@ export const pageTypes: Array<[string, string, number]> = [
   ['privacy', '/privacy', 200],
   ['accessibility statement', '/accessibility', 200],
   ['imprint', '/imprint', 200],
+  ['answer a posting', `/postings/${shownPosting.id}/respond`, 200],
+  ['report a posting', `/postings/${shownPosting.id}/report`, 200],
+  ['report an organisation', `/organisations/${demo.organisations[0].id}/report`, 200],
+  ['a visitor\'s conversation', '/conversations/demo-conversation-caritas-2026', 200],
 ]
 
 /** Pages only a signed-in person sees, and which demo account sees them. */
@@ -98,6 +102,17 @@ export const signedInPageTypes: Array<[string, string, 'owner' | 'admin' | 'coor
   ['manage as coordinator', '/manage', 'coordinator'],
   ['accounts and roles', '/admin/users', 'admin'],
   ['installation settings', '/admin/settings', 'admin'],
+  ['new posting', '/manage/postings/new?organisation=caritas-migrationsberatung', 'owner'],
+  ['edit posting', '/manage/postings/p-154', 'owner'],
+  ['register an organisation', '/manage/organisations/new', 'owner'],
+  ['manage an organisation', '/manage/organisations/caritas-migrationsberatung', 'owner'],
+  ['volunteer page', '/volunteer', 'owner'],
+  ['inbox', '/manage/inbox', 'owner'],
+  ['conversation', '/manage/conversations/demo-caritas', 'owner'],
+  ['moderation decision', '/manage/decisions/1', 'owner'],
+  ['moderation queue', '/moderation', 'coordinator'],
+  ['audit log', '/moderation/audit', 'coordinator'],
+  ['taxonomy', '/admin/taxonomy', 'coordinator'],
 ]
 
 /** A published, open-ended posting whose title exists only in the given locales. */

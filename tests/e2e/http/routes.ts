@@ -9,10 +9,16 @@ export type RouteRow = { file: string; path: string; GET: Expect; POST: Expect; 
 
 const posting = demo.postings.find((p) => p.status === 'published' && !p.validUntil)!
 const token = 'A'.repeat(32)
+/** The link of the demo answer to caritas-migrationsberatung (server/demo-conversations.ts). */
+const demoConversationToken = 'demo-conversation-caritas-2026'
 const toLogin = { anonymous: 302, signedIn: 200 }
 const signedInOnly = { anonymous: 302, signedIn: 400 }
 const ownerOrCoordinator = { anonymous: 302, coordinator: 200, signedIn: 403 }
 const ownerOrCoordinatorPost = { anonymous: 302, coordinator: 400, signedIn: 403 }
+/** Owners and editors of the organisation in the URL (the demo owner and editor share one). */
+const membersOnly = { anonymous: 302, owner: 200, editor: 200, signedIn: 403 }
+const membersOnlyPost = { anonymous: 302, owner: 400, editor: 400, signedIn: 403 }
+const nobodyHere = { anonymous: 302, signedIn: 403 }
 
 /**
  * Every route module with a sample URL and the status each actor gets for GET and POST.
@@ -46,12 +52,44 @@ export const routeTable: RouteRow[] = [
   { file: '$lng.account.delete.tsx', path: '/de/account/delete', GET: toLogin, POST: signedInOnly },
   { file: '$lng.manage._index.tsx', path: '/de/manage', GET: toLogin, POST: 405 },
   // The demo owner owns this one; the demo editor edits it.
-  { file: '$lng.manage.organisations.$id.members.tsx', path: '/de/manage/organisations/caritas-migrationsberatung/members', GET: { ...ownerOrCoordinator, owner: 200 }, POST: { ...ownerOrCoordinatorPost, owner: 400 } },
+  { file: '$lng.manage.organisations.$id_.members.tsx', path: '/de/manage/organisations/caritas-migrationsberatung/members', GET: { ...ownerOrCoordinator, owner: 200 }, POST: { ...ownerOrCoordinatorPost, owner: 400 } },
   // … and neither has anything to do with this one.
-  { file: '$lng.manage.organisations.$id.members.tsx', path: '/de/manage/organisations/diakonie-mbe/members', GET: ownerOrCoordinator, POST: ownerOrCoordinatorPost },
+  { file: '$lng.manage.organisations.$id_.members.tsx', path: '/de/manage/organisations/diakonie-mbe/members', GET: ownerOrCoordinator, POST: ownerOrCoordinatorPost },
+  // Postings and profiles: members of caritas-migrationsberatung only; diakonie-mbe is nobody's here.
+  { file: '$lng.manage.postings.new.tsx', path: '/de/manage/postings/new?organisation=caritas-migrationsberatung', GET: membersOnly, POST: membersOnlyPost },
+  { file: '$lng.manage.postings.new.tsx', path: '/ar/manage/postings/new?organisation=diakonie-mbe', GET: nobodyHere, POST: nobodyHere },
+  { file: '$lng.manage.postings.$id.tsx', path: '/de/manage/postings/p-154', GET: membersOnly, POST: membersOnlyPost },
+  { file: '$lng.manage.postings.$id.tsx', path: '/de/manage/postings/p-119', GET: nobodyHere, POST: nobodyHere },
+  { file: '$lng.manage.organisations.new.tsx', path: '/de/manage/organisations/new', GET: toLogin, POST: signedInOnly },
+  { file: '$lng.manage.organisations.$id.tsx', path: '/fa/manage/organisations/caritas-migrationsberatung', GET: membersOnly, POST: membersOnlyPost },
+  { file: '$lng.manage.organisations.$id.tsx', path: '/de/manage/organisations/diakonie-mbe', GET: nobodyHere, POST: nobodyHere },
+  { file: '$lng.volunteer.tsx', path: '/de/volunteer', GET: toLogin, POST: signedInOnly },
   { file: '$lng.invitations.$token.tsx', path: `/de/invitations/${token}`, GET: 200, POST: { anonymous: 302, signedIn: 400 } },
   { file: '$lng.admin.users.tsx', path: '/de/admin/users', GET: { anonymous: 302, admin: 200, signedIn: 403 }, POST: { anonymous: 302, admin: 400, signedIn: 403 } },
   { file: '$lng.admin.settings.tsx', path: '/de/admin/settings', GET: { anonymous: 302, admin: 200, signedIn: 403 }, POST: { anonymous: 302, admin: 400, signedIn: 403 } },
+  // Coordinators keep the taxonomy; the demo admin holds the admin role only.
+  { file: '$lng.admin.taxonomy.tsx', path: '/de/admin/taxonomy', GET: { anonymous: 302, coordinator: 200, signedIn: 403 }, POST: { anonymous: 302, coordinator: 400, signedIn: 403 } },
+  // Moderation: anyone reports (an empty form is rejected, and rejected reports never count
+  // against the address's limit; `$id_` keeps the page out of the posting's layout);
+  // coordinators decide and read the log.
+  { file: '$lng.postings.$id_.report.tsx', path: `/de/postings/${posting.id}/report`, GET: 200, POST: 400 },
+  { file: '$lng.organisations.$id_.report.tsx', path: `/ar/organisations/${demo.organisations[0].id}/report`, GET: 200, POST: 400 },
+  { file: '$lng.moderation._index.tsx', path: '/de/moderation', GET: { anonymous: 302, coordinator: 200, signedIn: 403 }, POST: { anonymous: 302, coordinator: 400, signedIn: 403 } },
+  { file: '$lng.moderation.audit.tsx', path: '/de/moderation/audit?subject=organisation:caritas-migrationsberatung', GET: { anonymous: 302, coordinator: 200, signedIn: 403 }, POST: 405 },
+  // Seeded decisions (server/prepare.ts): 1 is about caritas-migrationsberatung, 2 about diakonie-mbe;
+  // only the members of the decided organisation may read and answer, whatever the id.
+  { file: '$lng.manage.decisions.$id.tsx', path: '/de/manage/decisions/1', GET: membersOnly, POST: membersOnlyPost },
+  { file: '$lng.manage.decisions.$id.tsx', path: '/uk/manage/decisions/2', GET: nobodyHere, POST: nobodyHere },
+  { file: '$lng.manage.decisions.$id.tsx', path: '/de/manage/decisions/999999', GET: nobodyHere, POST: nobodyHere },
+  // Answers: anyone answers a visible posting (an empty form is a 400); the visitor's side opens by its link alone.
+  { file: '$lng.postings.$id_.respond.tsx', path: `/de/postings/${posting.id}/respond`, GET: 200, POST: 400 },
+  { file: '$lng.conversations.$token.tsx', path: `/de/conversations/${demoConversationToken}`, GET: 200, POST: 400 },
+  { file: '$lng.conversations.$token.tsx', path: `/ar/conversations/${token}`, GET: 404, POST: 404 },
+  { file: '$lng.manage.inbox.tsx', path: '/de/manage/inbox', GET: toLogin, POST: 405 },
+  // The demo answer to caritas-migrationsberatung: its owner and editor only; coordinators and admins read no inbox.
+  { file: '$lng.manage.conversations.$id.tsx', path: '/de/manage/conversations/demo-caritas', GET: { anonymous: 302, owner: 200, editor: 200, signedIn: 403 }, POST: { anonymous: 302, owner: 400, editor: 400, signedIn: 403 } },
+  // … and the one to diakonie-mbe, whose ids the demo editor knows but may not use.
+  { file: '$lng.manage.conversations.$id.tsx', path: '/fa/manage/conversations/demo-diakonie', GET: { anonymous: 302, signedIn: 403 }, POST: { anonymous: 302, signedIn: 403 } },
   { file: '$lng.privacy.tsx', path: '/ar/privacy', GET: 200, POST: 405 },
   { file: '$lng.accessibility.tsx', path: '/de/accessibility', GET: 200, POST: 405 },
   { file: '$lng.imprint.tsx', path: '/fa/imprint', GET: 200, POST: 405 },
