@@ -2,7 +2,7 @@ import { isLocale, type Locale } from '../locales'
 
 export { defaultLocale, isLocale, locales, type Locale } from '../locales'
 
-export const namespaces = ['common', 'home', 'postings', 'organisations', 'groups', 'search', 'account', 'manage', 'legal', 'editor', 'conversations', 'moderation', 'taxonomy'] as const
+export const namespaces = ['common', 'home', 'postings', 'organisations', 'groups', 'search', 'account', 'manage', 'legal', 'editor', 'conversations', 'moderation', 'taxonomy', 'volunteering'] as const
 
 /** The locale named by a path's first segment, if it is one of ours. */
 export function localeOfPath(pathname: string): Locale | undefined {

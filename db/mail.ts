@@ -30,6 +30,24 @@ export const mailTemplates = [
   'conversationContact',
   'conversationReply',
   'conversationVisitorReply',
+  // Group leads and coordinators (`lead.<name>` in mail.json): sessions, join requests, transitions.
+  'lead.sessionCancelled',
+  'lead.sessionDropped',
+  'lead.sessionTimeChanged',
+  'lead.joinApproved',
+  'lead.joinDeclined',
+  'lead.groupClosed',
+  'lead.moveReminder',
+  // An announcement in the recipient's locale: as written, translated by the sender, or the original with its language named.
+  'announcement',
+  'announcementTranslated',
+  'announcementOriginal',
+  'announcementDigest',
+  // Volunteers' sessions and joining (`sessions.<name>` in mail.json).
+  'sessions.joinRequest',
+  'sessions.offer',
+  'sessions.reminder',
+  'sessions.understaffed',
 ] as const
 export type MailTemplate = (typeof mailTemplates)[number]
 

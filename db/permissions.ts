@@ -6,6 +6,8 @@ export type Actor = {
   roles: StaffRole[]
   /** Organisations this person looks after, with their role in each. */
   organisations: Record<string, MemberRole>
+  /** Working groups and cafés this person leads. */
+  leads: string[]
 }
 
 /**
@@ -33,10 +35,15 @@ export const permissions = [
   'moderation:decide:any',
   'audit:view:any',
   'taxonomy:update:any',
+  'group:join:own',
+  'group:create:any',
+  'group:lead:led',
+  'group:announce:led',
+  'volunteer:find:any',
 ] as const
 export type Permission = (typeof permissions)[number]
 
-export type Target = { organisationId?: string }
+export type Target = { organisationId?: string; groupId?: string }
 
 const isStaff = (actor: Actor, role: StaffRole) => actor.roles.includes(role)
 const ownerOf = (actor: Actor, target?: Target) =>
@@ -53,6 +60,7 @@ export function can(actor: Actor | null, permission: Permission, target?: Target
     case 'manage:view:own':
     case 'organisation:create:own':
     case 'translation:submit:own':
+    case 'group:join:own':
       return true
     case 'user:list:any':
     case 'role:grant:any':
@@ -64,7 +72,13 @@ export function can(actor: Actor | null, permission: Permission, target?: Target
     case 'moderation:decide:any':
     case 'audit:view:any':
     case 'taxonomy:update:any':
+    case 'group:create:any':
+    case 'volunteer:find:any':
       return isStaff(actor, 'coordinator')
+    // Coordinators run any group; a lead runs theirs.
+    case 'group:lead:led':
+    case 'group:announce:led':
+      return isStaff(actor, 'coordinator') || (target?.groupId !== undefined && actor.leads.includes(target.groupId))
     case 'organisation:update:own-organisation':
     case 'posting:create:own-organisation':
     case 'posting:update:own-organisation':

@@ -9,5 +9,10 @@ export function bodyLimit(req: Request, res: Response, next: NextFunction) {
     res.status(413).set('Connection', 'close').type('text/plain').send('Payload too large')
     return
   }
+  // A route may answer (404, 403, a redirect to the login) without reading the body; what
+  // is left unread on a kept-alive connection would be parsed as the next request. Drain it.
+  res.on('finish', () => {
+    if (!req.readableEnded) req.resume()
+  })
   next()
 }

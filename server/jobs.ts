@@ -4,9 +4,11 @@ import type { Env } from '../app/lib/env.server'
 import type { Db } from '../db/client'
 import { systemClock, type Clock } from '../db/clock'
 import { deleteUnconfirmed } from '../db/commands/accounts'
+import { announcementDigest } from '../db/commands/announcements'
 import { deleteExpiredConversations } from '../db/commands/conversations'
 import { moderationDigest } from '../db/commands/moderation'
 import { remindExpiring } from '../db/commands/reminders'
+import { passExpiredOffers, remindTomorrow, understaffedAlerts } from '../db/commands/sessions'
 import { onMailCommitted } from '../db/mail'
 import { accountTokens, sessions } from '../db/schema'
 import { commandContext } from '../search/context'
@@ -38,6 +40,13 @@ export function jobs(env: Env, db: Db, clock: Clock = systemClock): Job[] {
     { name: 'moderationDigest', schedule: '0 7 * * *', run: async () => moderationDigest(commandContext(db, null, clock)) },
     // Editors hear a week before a posting ends, and once after, with a link to renew it.
     { name: 'expiryReminders', schedule: '30 6 * * *', run: async () => remindExpiring(commandContext(db, null, clock)) },
+    // A place offered from the waiting list and not taken in time passes to the next.
+    { name: 'sessionOffers', schedule: '*/5 * * * *', run: async () => passExpiredOffers(commandContext(db, null, clock)) },
+    // Volunteers hear the evening before a session they are confirmed for; leads when one 48 hours ahead is short of people.
+    { name: 'sessionReminders', schedule: '0 17 * * *', run: async () => remindTomorrow(commandContext(db, null, clock)) },
+    { name: 'understaffedAlerts', schedule: '10 * * * *', run: async () => understaffedAlerts(commandContext(db, null, clock)) },
+    // Volunteers who chose a daily digest hear in the evening what arrived and is still unread.
+    { name: 'announcementDigest', schedule: '0 18 * * *', run: async () => announcementDigest(commandContext(db, null, clock)) },
   ]
 }
 

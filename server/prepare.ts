@@ -3,12 +3,15 @@ import { and, eq } from 'drizzle-orm'
 import { writeTransaction, type Db } from '../db/client'
 import { systemClock } from '../db/clock'
 import { commit } from '../db/commands/run'
-import { moderationDecisions } from '../db/schema'
+import { moderationDecisions, users } from '../db/schema'
+import { actorOf } from '../db/accounts/sessions'
+import { setLead } from '../db/commands/group-members'
 import { hasOrganisations, seedDemo } from '../db/seed/demo'
 import { commandContext } from '../search/context'
 import { indexIsCurrent, markIndexCurrent, reindex } from '../search/embedded/writer'
 import { seedDemoAccounts, seedDemoInstallation } from './demo-accounts'
 import { seedDemoConversations } from './demo-conversations'
+import { seedDemoSessions } from './demo-sessions'
 
 /**
  * Runs before the server listens (the database is already migrated): seeds a new
@@ -24,7 +27,9 @@ export async function prepare(env: Env, db: Db, log: (message: string) => void):
     const accounts = await seedDemoAccounts(db)
     seedDemoInstallation(db)
     seedDemoConversations(db)
+    seedDemoSessions(db)
     seedDemoDecisions(db)
+    seedDemoLead(db)
     log(
       `seeded the demo municipality (${counts.organisations.created} organisations, ${counts.postings.created} postings, ` +
         `${accounts} demo accounts) in ${Math.round(performance.now() - started)} ms`,
@@ -50,4 +55,14 @@ export function seedDemoDecisions(db: Db): void {
       effects.audit({ action: 'moderation.verify', subjectType: 'organisation', subjectId: organisation, reason })
     }
   })
+}
+
+/**
+ * The demo coordinator also leads one café, so that the lead's page
+ * (`/{lng}/manage/groups/cafe-bahnhof`) and the manage page's list have data. Once only.
+ */
+export function seedDemoLead(db: Db): void {
+  const coordinator = db.select({ id: users.id }).from(users).where(eq(users.email, 'koordination@lindenfeld.example')).get()
+  if (!coordinator || actorOf(db, coordinator.id).leads.includes('cafe-bahnhof')) return
+  setLead(commandContext(db, actorOf(db, coordinator.id)), 'cafe-bahnhof', coordinator.id, true)
 }

@@ -3,6 +3,8 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { allOrganisations, organisationsOf } from '../../db/queries/members'
 import { can } from '../../db/permissions'
+import { groupsManagedBy } from '../../db/commands/groups'
+import { pickText } from '../lib/text'
 import { requirePermission } from '../lib/auth.server'
 import { getDb } from '../lib/db.server'
 import { IsolatedText } from '../components/isolated-text'
@@ -21,6 +23,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     organisations: organisationsOf(getDb(), session.user.id),
     // Coordinators look after every organisation's members, imported ones included.
     coordinated: can(session.user, 'organisation:invite:any') ? allOrganisations(getDb()) : [],
+    // Groups they run: every group for coordinators, the ones they lead for leads.
+    groups: groupsManagedBy(getDb(), session.user).map((g) => ({ id: g.id, name: pickText(g.name, lng, 'de')!, closed: g.state === 'closed' })),
+    createsGroups: can(session.user, 'group:create:any'),
   }
 }
 
@@ -28,7 +33,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.ti
 
 export default function Manage() {
   const data = useLoaderData<typeof loader>()
-  const { t } = useTranslation(['account', 'manage', 'editor'])
+  const { t } = useTranslation(['account', 'manage', 'editor', 'volunteering'])
   return (
     <section>
       <h1>{t('manage.title')}</h1>
@@ -89,6 +94,26 @@ export default function Manage() {
             {data.roles.map((role) => (
               <li key={role}>{t(`roles.${role}`)}</li>
             ))}
+          </ul>
+        </>
+      ) : null}
+      {data.groups.length > 0 || data.createsGroups ? (
+        <>
+          <h2 id="manage-groups">{t('volunteering:lead.manageGroups')}</h2>
+          <ul className="link-list">
+            {data.groups.map((g) => (
+              <li key={g.id}>
+                <Link to={`/${data.lng}/manage/groups/${g.id}`} lang={g.name.lang} dir="auto">
+                  {g.name.text}
+                </Link>
+                {g.closed ? <> · {t('volunteering:lead.closed')}</> : null}
+              </li>
+            ))}
+            {data.createsGroups ? (
+              <li>
+                <Link to={`/${data.lng}/manage/groups/new`}>{t('volunteering:lead.newTitle')}</Link>
+              </li>
+            ) : null}
           </ul>
         </>
       ) : null}

@@ -4,9 +4,17 @@ import { useTranslation } from 'react-i18next'
 import { eq } from 'drizzle-orm'
 import { helpLanguages } from '../../db/commands/form-fields'
 import { setLanguages, submitTranslation, translationQueue } from '../../db/commands/translations'
+import { markAnnouncementRead } from '../../db/commands/announcements'
+import { setProfile } from '../../db/commands/volunteers'
 import { volunteerProfiles } from '../../db/schema'
+import { AnnouncementInbox } from '../components/announcement-inbox'
 import { ChoiceField, TextField } from '../components/editor-fields'
 import { FormMessages, type Reply } from '../components/form-field'
+import { VolunteerProfileForm } from '../components/volunteer-profile-form'
+import { VolunteerSessions } from '../components/volunteer-sessions'
+import { renewFeedLink, volunteerSessions } from '../lib/sessions.server'
+import { inboxSection, openedAnnouncement } from '../lib/announcements.server'
+import { profileSection } from '../lib/volunteers.server'
 import { isLocale, localeNames } from '../i18n'
 import { commands, guarded, requirePermission } from '../lib/auth.server'
 import { languageName } from '../lib/format'
@@ -17,12 +25,19 @@ import { pickText } from '../lib/text'
 
 /** The volunteer's own page: the languages they speak and write, and translations they can take. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { lng, db, t } = await site(params)
+  const { lng, db, t, today } = await site(params)
   const session = requirePermission(request, lng, 'translation:submit:own')
   const profile = db.select().from(volunteerProfiles).where(eq(volunteerProfiles.userId, session.user.id)).get()
+  // Opening an announcement marks it read; it keeps its place in the list until the next visit.
+  const opened = openedAnnouncement(request)
+  const inbox = inboxSection(db, session.user, lng, opened)
+  if (inbox.some((item) => item.open && item.unread)) markAnnouncementRead(commands(session), opened!)
   return {
     lng,
     title: t('editor:volunteer.title'),
+    inbox: inbox.map((item) => (item.open ? { ...item, unread: false } : item)),
+    volunteerProfile: profileSection(db, session.user.id, lng),
+    sessions: volunteerSessions(session.user.id, lng, today),
     speaks: profile?.speaks ?? [],
     writes: profile?.writes ?? [],
     languages: helpLanguages.map((tag) => ({ value: tag, label: languageName(tag, lng) })),
@@ -40,7 +55,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.ti
 export async function action({ request, params }: ActionFunctionArgs) {
   const { lng } = await site(params)
   const session = requirePermission(request, lng, 'translation:submit:own')
-  const values = await readForm(request, ['speaks', 'writes'])
+  const values = await readForm(request, ['speaks', 'writes', 'skills', 'districts', 'availability'])
   const context = commands(session)
   const outcome = await guarded(() => {
     switch (values.intent) {
@@ -48,12 +63,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return setLanguages(context, values)
       case 'submitTranslation':
         return submitTranslation(context, Number(values.request), values)
+      case 'profile':
+        return setProfile(context, values)
+      case 'renewFeed':
+        return renewFeedLink(session)
       default:
         return { ok: false as const, errors: { form: 'editor:errors.invalid' } }
     }
   })
   if (!outcome.ok) return rejected(outcome.errors, values)
-  return accepted(`editor:done.${values.intent}`)
+  // The new calendar address is shown this once: only its hash is kept.
+  if (values.intent === 'renewFeed') return accepted('volunteering:sessions.done.feedRenewed', { intent: 'renewFeed', feed: String(outcome.value) })
+  return accepted(values.intent === 'profile' ? 'volunteering:people.done.profile' : `editor:done.${values.intent}`)
 }
 
 export default function Volunteer() {
@@ -65,6 +86,8 @@ export default function Volunteer() {
     <section>
       <h1>{t('volunteer.title')}</h1>
       <FormMessages reply={reply} />
+      <AnnouncementInbox items={data.inbox} lng={data.lng} />
+      <VolunteerSessions data={data.sessions} lng={data.lng} reply={reply} />
       <h2 id="languages">{t('volunteer.languagesTitle')}</h2>
       <p>{t('volunteer.languagesLead')}</p>
       <Form method="post" className="stack" aria-labelledby="languages">
@@ -73,6 +96,7 @@ export default function Volunteer() {
         <ChoiceField name="writes" label={t('volunteer.writes')} reply={languagesReply} value={data.writes} options={data.languages} multiple />
         <button type="submit">{t('volunteer.saveLanguages')}</button>
       </Form>
+      <VolunteerProfileForm values={data.volunteerProfile.values} options={data.volunteerProfile.options} reply={reply} />
       <h2>{t('volunteer.queueTitle')}</h2>
       {data.writes.length === 0 ? (
         <p className="empty">{t('volunteer.queueNoLanguages')}</p>

@@ -1,5 +1,6 @@
 import { eq, or } from 'drizzle-orm'
 import type { Db } from '../client'
+import { receivedBy, sentBy } from '../queries/announcements'
 import { auditLog, conversations, messages, organisationMembers, organisations, sessions, userRoles, users, volunteerProfiles } from '../schema'
 
 /** Everything stored about a person, for `/account/export` (GDPR Art. 15 and 20). Never the password hash. */
@@ -20,7 +21,15 @@ export function exportPerson(db: Db, userId: string) {
       .where(eq(organisationMembers.userId, userId))
       .all(),
     sessions: db.select({ device: sessions.device, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt }).from(sessions).where(eq(sessions.userId, userId)).all(),
-    volunteer: db.select({ speaks: volunteerProfiles.speaks, writes: volunteerProfiles.writes, skills: volunteerProfiles.skills, districts: volunteerProfiles.districts }).from(volunteerProfiles).where(eq(volunteerProfiles.userId, userId)).get() ?? null,
+    volunteer:
+      db
+        .select({ speaks: volunteerProfiles.speaks, writes: volunteerProfiles.writes, skills: volunteerProfiles.skills, districts: volunteerProfiles.districts, availability: volunteerProfiles.availability, reminders: volunteerProfiles.reminders, mailFrequency: volunteerProfiles.mailFrequency })
+        .from(volunteerProfiles)
+        .where(eq(volunteerProfiles.userId, userId))
+        .get() ?? null,
+    // Announcements this person received (in every language they were written in, and when they read them) and wrote.
+    announcements: receivedBy(db, userId),
+    announcementsSent: sentBy(db, userId),
     // Answers this person wrote to postings while signed in, with what they typed.
     conversations: db
       .select({ id: conversations.id, posting: conversations.postingId, name: conversations.visitorName, email: conversations.visitorEmail, phone: conversations.visitorPhone, createdAt: conversations.createdAt })

@@ -2,7 +2,7 @@ import { and, eq, ne } from 'drizzle-orm'
 import type { Db } from '../client'
 import { day, hour, type Clock } from '../clock'
 import type { Actor } from '../permissions'
-import { organisationMembers, sessions, userRoles, users, type StaffRole } from '../schema'
+import { groupMembers, organisationMembers, sessions, userRoles, users, type StaffRole } from '../schema'
 import { hashToken, newToken } from './secrets'
 
 /** Idle expiry: a week for volunteers and editors, 12 hours for staff; absolute 30 days. */
@@ -22,10 +22,16 @@ export function actorOf(db: Db, userId: string): Actor {
     .from(organisationMembers)
     .where(eq(organisationMembers.userId, userId))
     .all()
+  const led = db
+    .select({ groupId: groupMembers.groupId })
+    .from(groupMembers)
+    .where(and(eq(groupMembers.userId, userId), eq(groupMembers.role, 'lead'), eq(groupMembers.state, 'active')))
+    .all()
   return {
     id: userId,
     roles: staffRolesOf(db, userId),
     organisations: Object.fromEntries(memberships.map((m) => [m.organisationId, m.role])),
+    leads: led.map((row) => row.groupId),
   }
 }
 

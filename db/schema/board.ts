@@ -153,5 +153,11 @@ export const volunteerProfiles = sqliteTable('volunteer_profiles', {
   writes: stringList('writes').notNull().default(sql`'[]'`),
   skills: stringList('skills').notNull().default(sql`'[]'`),
   districts: stringList('districts').notNull().default(sql`'[]'`),
+  /** Weekday and part of day, e.g. `tue-morning`, `sat-afternoon`, `fri-evening`. */
+  availability: stringList('availability').notNull().default(sql`'[]'`),
+  /** A reminder the day before each session signed up for. */
+  reminders: integer('reminders', { mode: 'boolean' }).notNull().default(true),
+  /** How announcements come by e-mail: each, a daily digest, or none (the inbox keeps them). */
+  mailFrequency: text('mail_frequency', { enum: ['each', 'daily', 'none'] }).notNull().default('each'),
   createdAt: createdAt(),
 })

@@ -37,6 +37,10 @@ export const workingGroups = sqliteTable(
     open: integer('open', { mode: 'boolean' }).notNull().default(true),
     /** Closed groups stay reachable by URL as history but leave every list. */
     state: text('state', { enum: groupStates }).notNull().default('active'),
+    /** Leads are warned when a session 48 hours ahead has fewer sign-ups. */
+    minimum: integer('minimum'),
+    /** Where members of a closed group are invited to move. */
+    successors: stringList('successors').notNull().default(sql`'[]'`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

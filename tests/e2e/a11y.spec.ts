@@ -2,16 +2,22 @@ import AxeBuilder from '@axe-core/playwright'
 import { demoAccounts, signIn } from './accounts'
 import { expect, locales, pageTypes as pages, signedInPageTypes, test } from './fixtures'
 
+/**
+ * Every page type in every locale, one test per locale: the page is loaded and checked
+ * in turn in one browser page, so the suite pays for a browser context seven times, not
+ * two hundred (it stays within its time on a two-core machine as pages multiply).
+ */
 for (const lng of locales) {
-  test.describe(`axe in ${lng}`, () => {
+  test(`axe: every page type in ${lng}`, async ({ page }) => {
+    test.setTimeout(180_000)
+    const problems: string[] = []
     for (const [name, path, status] of pages) {
-      test(name, async ({ page }) => {
-        const response = await page.goto(`/${lng}${path}`)
-        expect(response?.status()).toBe(status)
-        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-        expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
-      })
+      const response = await page.goto(`/${lng}${path}`)
+      if (response?.status() !== status) problems.push(`${name}: status ${response?.status()}, expected ${status}`)
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+      problems.push(...results.violations.map((v) => `${name}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`))
     }
+    expect(problems).toEqual([])
   })
 }
 
@@ -19,7 +25,7 @@ test.describe('signed in', () => {
   test.use({ signsIn: true })
   for (const lng of locales) {
     test(`account pages in ${lng}, and a rejected form`, async ({ page, context, playwright, baseURL }) => {
-      test.setTimeout(180_000)
+      test.setTimeout(240_000)
       // One sign-in per person, not per page: logins are rate-limited per account.
       const cookies = new Map<string, string>()
       for (const [what, path, who] of signedInPageTypes) {

@@ -75,7 +75,7 @@ async function postNeed(centre: Page, slug: string, title: string) {
 const readers = [
   { lng: 'ar', javaScriptEnabled: true, title: 'مطلوب مترجمون متطوعون للغة الدرية', query: 'مترجمون متطوعون' },
   { lng: 'ar', javaScriptEnabled: false, title: 'مطلوب مترجمون متطوعون للغة الدرية', query: 'مترجمون متطوعون' },
-  { lng: 'fa', javaScriptEnabled: false, title: 'به ترجمان داوطلب دری نیاز داریم', query: 'ترجمان داوطلب' },
+  { lng: 'fa', javaScriptEnabled: false, title: 'به ترجمان رضاکار دری نیاز داریم', query: 'ترجمان رضاکار' },
 ]
 
 for (const { lng, javaScriptEnabled, title, query } of readers) {

@@ -40,7 +40,8 @@ for (const javaScriptEnabled of [true, false]) {
         await expect(page).toHaveURL(new RegExp(`/${lng}/groups/[^/]+$`))
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(groupName)
         await expect(page.getByRole('heading', { level: 2, name: messages(lng, 'groups').detail.nextDates })).toBeVisible()
-        await expect(page.locator('ul.dates time')).toHaveCount(5)
+        // The next six dates, each a link to its session (sign-up and free places).
+        await expect(page.locator('ul.dates a time')).toHaveCount(6)
       })
     }
 

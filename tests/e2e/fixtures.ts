@@ -1,5 +1,9 @@
 import fs from 'node:fs'
 import { test as base, expect } from '@playwright/test'
+import { addDays, todayInBerlin } from '../../db/dates'
+import { nextMeetingDays } from '../../db/schedule'
+import type { Schedule } from '../../db/schema/groups'
+import { loadDemo } from '../../db/seed/demo'
 
 /**
  * Every page in every test: no console error (a hydration mismatch is a bug), no request
@@ -58,6 +62,16 @@ const visibleAlways = (p: Demo['postings'][number]) =>
 
 export const locales = ['de', 'en', 'ar', 'fa', 'uk', 'ru', 'tr']
 
+/** A demo group's first meeting two days ahead or later, its dates shifted as the seed shifts them. */
+export function demoMeetingDay(groupId: string): string {
+  const today = todayInBerlin()
+  const groups = (loadDemo(today) as { workingGroups: Array<{ id: string; schedule: Schedule }> }).workingGroups
+  return nextMeetingDays(groups.find((g) => g.id === groupId)!.schedule, addDays(today, 2), 1)[0]
+}
+
+/** The demo café session the demo accounts signed up for (server/demo-sessions.ts). */
+export const demoSessionDay = demoMeetingDay('cafe-bahnhof')
+
 const shownPosting = demo.postings.find((p) => p.status === 'published' && !p.validUntil && Object.keys(p.title).length >= 3)!
 
 /** Every page type with the path after the locale prefix and the status it answers. */
@@ -91,6 +105,10 @@ export const pageTypes: Array<[string, string, number]> = [
   ['report a posting', `/postings/${shownPosting.id}/report`, 200],
   ['report an organisation', `/organisations/${demo.organisations[0].id}/report`, 200],
   ['a visitor\'s conversation', '/conversations/demo-conversation-caritas-2026', 200],
+  ['group session', `/groups/cafe-bahnhof/sessions/${demoSessionDay}`, 200],
+  ['join a group', '/groups/ak-begleitung/join', 200],
+  ['one-click link of a sign-up', '/signups/demo-signup-ehrenamt-2026', 200],
+  ['groups by weekday and time', '/groups?weekday=mon&time=evening', 200],
 ]
 
 /** Pages only a signed-in person sees, and which demo account sees them. */
@@ -113,6 +131,10 @@ export const signedInPageTypes: Array<[string, string, 'owner' | 'admin' | 'coor
   ['moderation queue', '/moderation', 'coordinator'],
   ['audit log', '/moderation/audit', 'coordinator'],
   ['taxonomy', '/admin/taxonomy', 'coordinator'],
+  ['new group', '/manage/groups/new', 'coordinator'],
+  ['run a group', '/manage/groups/cafe-bahnhof', 'coordinator'],
+  ['find volunteers', '/manage/volunteers?language=fa', 'coordinator'],
+  ["a group's announcements", '/groups/ak-sprache/announcements', 'coordinator'],
 ]
 
 /** A published, open-ended posting whose title exists only in the given locales. */

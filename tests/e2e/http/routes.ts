@@ -1,5 +1,5 @@
 import fs from 'node:fs'
-import { demo } from '../fixtures'
+import { demo, demoSessionDay } from '../fixtures'
 
 export const actors = ['anonymous', 'volunteer', 'editor', 'owner', 'coordinator', 'admin'] as const
 export type ActorName = (typeof actors)[number]
@@ -90,6 +90,37 @@ export const routeTable: RouteRow[] = [
   { file: '$lng.manage.conversations.$id.tsx', path: '/de/manage/conversations/demo-caritas', GET: { anonymous: 302, owner: 200, editor: 200, signedIn: 403 }, POST: { anonymous: 302, owner: 400, editor: 400, signedIn: 403 } },
   // … and the one to diakonie-mbe, whose ids the demo editor knows but may not use.
   { file: '$lng.manage.conversations.$id.tsx', path: '/fa/manage/conversations/demo-diakonie', GET: { anonymous: 302, signedIn: 403 }, POST: { anonymous: 302, signedIn: 403 } },
+  // Finding volunteers and keeping the skills list: coordinators only.
+  { file: '$lng.manage.volunteers.tsx', path: '/de/manage/volunteers?language=fa&availability=tue-morning', GET: ownerOrCoordinator, POST: ownerOrCoordinatorPost },
+  // A group's announcements: its active members read, its leads and coordinators also write (no demo
+  // account is a member or lead of ak-eichenau; coordinators run every group); an unknown group is 404.
+  { file: '$lng.groups.$id_.announcements.tsx', path: '/de/groups/ak-eichenau/announcements', GET: ownerOrCoordinator, POST: ownerOrCoordinatorPost },
+  { file: '$lng.groups.$id_.announcements.tsx', path: '/ar/groups/no-such-group/announcements', GET: { anonymous: 302, signedIn: 404 }, POST: { anonymous: 302, signedIn: 404 } },
+  // Sessions (server/demo-sessions.ts seeds the café's session, the demo volunteer's link and feed):
+  // anyone reads; signing up, cancelling and joining need a session (an empty form is a 400).
+  { file: '$lng.groups.$id_.sessions.$date.tsx', path: `/de/groups/cafe-bahnhof/sessions/${demoSessionDay}`, GET: 200, POST: { anonymous: 302, signedIn: 400 } },
+  { file: '$lng.groups.$id_.sessions.$date.tsx', path: '/fa/groups/cafe-bahnhof/sessions/2026-02-30', GET: 404, POST: 404 },
+  { file: '$lng.groups.$id_.join.tsx', path: '/de/groups/ak-begleitung/join', GET: 200, POST: { anonymous: 302, signedIn: 400 } },
+  { file: '$lng.groups.$id_.join.tsx', path: '/ar/groups/no-such-group/join', GET: 404, POST: 404 },
+  // The one-click link of an e-mail acts by its secret alone, and only by its button.
+  { file: '$lng.signups.$token.tsx', path: '/de/signups/demo-signup-ehrenamt-2026', GET: 200, POST: 400 },
+  { file: '$lng.signups.$token.tsx', path: `/uk/signups/${token}`, GET: 404, POST: 404 },
+  { file: 'api.groups.$id.sessions.ts', path: '/api/groups/cafe-bahnhof/sessions', GET: 200, POST: 405 },
+  { file: 'api.groups.$id.sessions.ts', path: '/api/groups/cafe-bahnhof/sessions?from=2026-13-01', GET: 400, POST: 405 },
+  { file: 'api.groups.$id.sessions.ts', path: '/api/groups/no-such-group/sessions', GET: 404, POST: 405 },
+  { file: 'feeds.groups.$id[.]ics.ts', path: '/feeds/groups/cafe-bahnhof.ics', GET: 200, POST: 405 },
+  { file: 'feeds.me.$token[.]ics.ts', path: '/feeds/me/demo-feed-ehrenamt-2026.ics', GET: 200, POST: 405 },
+  { file: 'feeds.me.$token[.]ics.ts', path: `/feeds/me/${token}.ics`, GET: 404, POST: 405 },
+  // Running groups: coordinators run every group (the demo coordinator also leads cafe-bahnhof,
+  // server/prepare.ts); no other demo account leads one. An unknown group is 404 for coordinators.
+  { file: '$lng.manage.groups.new.tsx', path: '/de/manage/groups/new', GET: ownerOrCoordinator, POST: ownerOrCoordinatorPost },
+  { file: '$lng.manage.groups.$id.tsx', path: '/de/manage/groups/cafe-bahnhof', GET: ownerOrCoordinator, POST: ownerOrCoordinatorPost },
+  { file: '$lng.manage.groups.$id.tsx', path: '/ar/manage/groups/ak-eichenau', GET: ownerOrCoordinator, POST: ownerOrCoordinatorPost },
+  { file: '$lng.manage.groups.$id.tsx', path: '/de/manage/groups/no-such-group', GET: { anonymous: 302, coordinator: 404, signedIn: 403 }, POST: { anonymous: 302, coordinator: 404, signedIn: 403 } },
+  // The member list as CSV: a download (GET only), for the same people.
+  { file: '$lng.manage.groups.$id_.members[.]csv.ts', path: '/de/manage/groups/cafe-bahnhof/members.csv', GET: ownerOrCoordinator, POST: 405 },
+  // A member's side of a transition: only for a closed group (none in the demo: 404 for everyone signed in).
+  { file: '$lng.groups.$id_.move.tsx', path: '/fa/groups/cafe-bahnhof/move', GET: { anonymous: 302, signedIn: 404 }, POST: { anonymous: 302, signedIn: 404 } },
   { file: '$lng.privacy.tsx', path: '/ar/privacy', GET: 200, POST: 405 },
   { file: '$lng.accessibility.tsx', path: '/de/accessibility', GET: 200, POST: 405 },
   { file: '$lng.imprint.tsx', path: '/fa/imprint', GET: 200, POST: 405 },

@@ -1,0 +1,145 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { announceToVolunteers, announcementFromForm, translateAnnouncement } from '../../db/commands/announcements'
+import { failure } from '../../db/commands/run'
+import { addSkill, removeSkill, renameSkill, skillFromForm, skillLabels, skillList } from '../../db/commands/volunteers'
+import { announcementsToLists } from '../../db/queries/announcements'
+import { AnnounceForm } from '../components/announce-form'
+import { AnnouncementItem } from '../components/announcement-item'
+import { SelectField } from '../components/editor-fields'
+import { FormMessages, type Reply } from '../components/form-field'
+import { Pagination } from '../components/pagination'
+import { SkillsEditor } from '../components/skills-editor'
+import { announcementViews } from '../lib/announcements.server'
+import { commands, guarded, requirePermission } from '../lib/auth.server'
+import { formatNumber } from '../lib/format'
+import { accepted, readForm, rejected } from '../lib/forms.server'
+import { pageMeta } from '../lib/meta'
+import { site } from '../lib/site.server'
+import { postedFilters, volunteerFilters, volunteerOptions, volunteerResults } from '../lib/volunteers.server'
+
+/** Coordinators find volunteers by language, skill, district and time, write to those found, and keep the skills list. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { lng, db, t } = await site(params)
+  const session = requirePermission(request, lng, 'volunteer:find:any')
+  const options = volunteerOptions(db, lng)
+  const { page, ignored, ...filters } = volunteerFilters(request, options)
+  const shown = Object.fromEntries(Object.entries(filters).filter(([, value]) => value)) as Record<string, string>
+  const labels = skillLabels(skillList(db), lng)
+  return {
+    lng,
+    title: t('volunteering:people.find.title'),
+    options,
+    filters: shown,
+    ignored,
+    page,
+    results: volunteerResults(db, session.user, { ...filters, page }, options, lng),
+    recent: announcementViews(db, announcementsToLists(db, 5), lng, session.user),
+    skills: skillList(db).map((skill) => ({ id: skill.id, shown: labels.get(skill.id) ?? skill.id, label: skill.label })),
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title)
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { lng, db } = await site(params)
+  const session = requirePermission(request, lng, 'volunteer:find:any')
+  const values = await readForm(request)
+  const context = commands(session)
+  const intent = values.intent ?? ''
+  const outcome = await guarded(() => {
+    switch (intent) {
+      case 'announce': {
+        const filters = postedFilters(values, volunteerOptions(db, lng))
+        return filters ? announceToVolunteers(context, filters, announcementFromForm(values)) : failure('form', 'volunteering:people.errors.filters')
+      }
+      case 'translate': {
+        const texts = announcementFromForm(values)
+        return translateAnnouncement(context, Number(values.announcement), { subject: texts.subject, body: texts.body })
+      }
+      case 'addSkill':
+        return addSkill(context, skillFromForm(values))
+      case 'renameSkill':
+        return renameSkill(context, skillFromForm(values))
+      case 'removeSkill':
+        return removeSkill(context, skillFromForm(values))
+      default:
+        return failure('form', 'volunteering:people.errors.invalid')
+    }
+  })
+  if (!outcome.ok) return rejected(outcome.errors, values)
+  const value = outcome.value as { id?: number | string } | null
+  return accepted(`volunteering:people.done.${intent}`, { intent, sent: String(value?.id ?? '') })
+}
+
+export default function FindVolunteers() {
+  const data = useLoaderData<typeof loader>()
+  const reply: Reply = useActionData<typeof action>()
+  const { t } = useTranslation('volunteering')
+  const { options, results } = data
+  const weekday = new Map<string, string>(options.weekdays.map((d) => [d.value, d.label]))
+  const slot = (value: string) => {
+    const [day, part] = value.split('-')
+    return t(`people.slots.${part}`, { day: weekday.get(day) ?? day })
+  }
+  const slots = options.weekdays.flatMap((d) => options.parts.map((part) => `${d.value}-${part}`)).map((value) => ({ value, label: slot(value) }))
+  const filtered = Object.keys(data.filters).length > 0
+  return (
+    <section>
+      <h1>{t('people.find.title')}</h1>
+      <p>{t('people.find.lead')}</p>
+      <FormMessages reply={reply} />
+      <Form method="get" className="filters" aria-label={t('people.find.filters')}>
+        <SelectField name="language" label={t('people.find.language')} reply={undefined} value={data.filters.language} options={options.languages} empty={t('people.find.any')} />
+        <SelectField name="skill" label={t('people.find.skill')} reply={undefined} value={data.filters.skill} options={options.skills} empty={t('people.find.any')} />
+        <SelectField name="district" label={t('people.find.district')} reply={undefined} value={data.filters.district} options={options.districts} empty={t('people.find.any')} />
+        <SelectField name="availability" label={t('people.find.availability')} reply={undefined} value={data.filters.availability} options={slots} empty={t('people.find.any')} />
+        <div className="actions">
+          <button type="submit">{t('people.find.search')}</button>
+          {filtered ? <Link to={`/${data.lng}/manage/volunteers`}>{t('people.find.reset')}</Link> : null}
+        </div>
+      </Form>
+      {data.ignored ? <p className="notice">{t('people.find.ignored')}</p> : null}
+      <h2 id="found">{t('people.find.found', { count: results.total, formatted: formatNumber(results.total, data.lng) })}</h2>
+      {results.rows.length === 0 ? (
+        <p className="empty">{t('people.find.none')}</p>
+      ) : (
+        <ul className="hits" aria-labelledby="found">
+          {results.rows.map((row) => (
+            <li key={row.key} className="hit">
+              <h3 dir="auto">{row.name}</h3>
+              <dl className="details">
+                <dt>{t('people.find.languages')}</dt>
+                <dd>{row.languages || '–'}</dd>
+                <dt>{t('people.find.skills')}</dt>
+                <dd>{row.skills || '–'}</dd>
+                <dt>{t('people.find.districts')}</dt>
+                <dd>{row.districts || '–'}</dd>
+                <dt>{t('people.find.times')}</dt>
+                <dd>{row.availability.length > 0 ? row.availability.map(slot).join(' · ') : '–'}</dd>
+              </dl>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination page={data.page} pages={results.pages} />
+      {results.total > 0 ? (
+        <>
+          <h2 id="write">{t('people.find.write')}</h2>
+          <p>{t('people.find.writeLead')}</p>
+          <AnnounceForm reply={reply} lng={data.lng} hidden={data.filters} labelledBy="write" />
+        </>
+      ) : null}
+      {data.recent.length > 0 ? (
+        <>
+          <h2 id="recent">{t('people.find.recent')}</h2>
+          {data.recent.map((announcement) => (
+            <AnnouncementItem key={announcement.id} announcement={announcement} reply={reply} />
+          ))}
+        </>
+      ) : null}
+      <SkillsEditor skills={data.skills} reply={reply} />
+    </section>
+  )
+}
