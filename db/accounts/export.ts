@@ -1,7 +1,7 @@
 import { eq, or } from 'drizzle-orm'
 import type { Db } from '../client'
 import { receivedBy, sentBy } from '../queries/announcements'
-import { auditLog, conversations, messages, organisationMembers, organisations, sessions, userRoles, users, volunteerProfiles } from '../schema'
+import { auditLog, conversations, feedTokens, groupMembers, groupSessions, messages, organisationMembers, organisations, sessionSignups, sessions, userRoles, users, volunteerProfiles } from '../schema'
 
 /** Everything stored about a person, for `/account/export` (GDPR Art. 15 and 20). Never the password hash. */
 export function exportPerson(db: Db, userId: string) {
@@ -28,6 +28,14 @@ export function exportPerson(db: Db, userId: string) {
         .where(eq(volunteerProfiles.userId, userId))
         .get() ?? null,
     // Announcements this person received (in every language they were written in, and when they read them) and wrote.
+    groups: db.select({ group: groupMembers.groupId, role: groupMembers.role, state: groupMembers.state, since: groupMembers.createdAt }).from(groupMembers).where(eq(groupMembers.userId, userId)).all(),
+    signups: db
+      .select({ group: groupSessions.groupId, date: groupSessions.date, start: groupSessions.start, state: sessionSignups.state, since: sessionSignups.queuedAt, attendance: sessionSignups.attendance })
+      .from(sessionSignups)
+      .innerJoin(groupSessions, eq(groupSessions.id, sessionSignups.sessionId))
+      .where(eq(sessionSignups.userId, userId))
+      .all(),
+    calendarFeedSince: db.select({ since: feedTokens.createdAt }).from(feedTokens).where(eq(feedTokens.userId, userId)).get()?.since ?? null,
     announcements: receivedBy(db, userId),
     announcementsSent: sentBy(db, userId),
     // Answers this person wrote to postings while signed in, with what they typed.

@@ -9,6 +9,7 @@ import { day, hour } from '../clock'
 import { controlsToSpaces } from '../control-characters'
 import { assertCan } from '../permissions'
 import { accountTokens, auditLog, conversations, organisationMembers, users, type TokenKind } from '../schema'
+import { releasePlaces } from './sessions'
 import { commit, failure, fieldErrors, type Context, type Outcome } from './run'
 
 export const confirmValidFor = 24 * hour
@@ -279,6 +280,9 @@ export async function deleteAccount(context: Context, input: unknown): Promise<O
     tx.update(auditLog).set({ subjectId: null }).where(and(eq(auditLog.subjectType, 'user'), eq(auditLog.subjectId, actor.id))).run()
     // Answers they wrote while signed in hold their name and address: they go with the account.
     tx.delete(conversations).where(eq(conversations.visitorUserId, actor.id)).run()
+    // Places they held in coming sessions pass to the next on each waiting list.
+    // (Their entries keep no trace of them: the account is gone when the log is written.)
+    releasePlaces(tx, { ...effects, audit: (entry) => effects.audit({ ...entry, withoutActor: true }) }, actor.id, context.clock.now())
     tx.delete(users).where(eq(users.id, actor.id)).run()
     effects.audit({ action: 'account.delete', subjectType: 'user', subjectId: null, withoutActor: true })
     return { ok: true, value: null }

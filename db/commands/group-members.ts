@@ -6,6 +6,7 @@ import { assertCan, type Actor } from '../permissions'
 import { attendanceValues, groupMembers, groupSessions, sessionSignups, users, volunteerProfiles, workingGroups } from '../schema'
 import { dayInput } from './group-form'
 import { groupNameIn } from './groups'
+import { releasePlaces } from './sessions'
 import { commit, failure, fieldErrors, type Context, type Outcome } from './run'
 
 /** After this many no-shows the leads are asked to talk with the person; nobody is blocked. */
@@ -114,6 +115,7 @@ export function removeMember(context: Context, groupId: string, user: string): O
     const current = membership(tx, groupId, user)
     if (!current || current.state !== 'active') return failure('form', 'volunteering:lead.errors.notMember')
     if (current.role === 'lead') return failure('form', 'volunteering:lead.errors.isLead')
+    releasePlaces(tx, effects, user, context.clock.now(), groupId)
     tx.delete(groupMembers)
       .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, user)))
       .run()

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest'
 import { sampleFile } from '../../tests/fixtures/exchange'
 import { testDatabase } from '../../tests/db'
 import { commandContext } from '../../search/context'
+import { exportPerson } from '../accounts/export'
 import { actorOf } from '../accounts/sessions'
 import { fakeClock, hour, minute } from '../clock'
 import { importExchange } from '../exchange'
@@ -22,6 +23,7 @@ import {
   understaffedAlerts,
   type Place,
 } from './sessions'
+import { deleteAccount } from './accounts'
 import { createConfirmedUser } from './users'
 
 const password = 'Kastanien-Allee-Herbst-4'
@@ -285,4 +287,18 @@ describe(`sessions (process time zone ${Intl.DateTimeFormat().resolvedOptions().
       { state: 'waiting', n: 1 },
     ])
   }, 60_000)
+
+  test('a deleted account gives its place to the first on the waiting list, and its data goes with it', async () => {
+    const { as, db, ids, state, mailsOf } = await setup()
+    for (const who of ['ana', 'ben', 'cem'] as const) signUp(as(who), 'cafe-klein', '2026-12-08')
+    expect(state('cem', 'cafe-klein', '2026-12-08')).toMatchObject({ state: 'waiting' })
+    const exported = exportPerson(db, ids.ana)
+    expect(exported.signups).toMatchObject([{ group: 'cafe-klein', date: '2026-12-08', start: '15:00', state: 'confirmed' }])
+    expect(exported.groups).toMatchObject([{ group: 'cafe-klein', role: 'member', state: 'active' }])
+    expect(await deleteAccount(as('ana'), { password })).toEqual({ ok: true, value: null })
+    expect(state('cem', 'cafe-klein', '2026-12-08')).toMatchObject({ state: 'offered' })
+    expect(mailsOf('sessions.offer').map((m) => m.to)).toEqual(['cem@example.org'])
+    expect(db.$client.prepare('select count(*) n from session_signups where user_id = ?').get(ids.ana)).toEqual({ n: 0 })
+    expect(db.$client.prepare('select count(*) n from group_members where user_id = ?').get(ids.ana)).toEqual({ n: 0 })
+  })
 })

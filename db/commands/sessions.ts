@@ -80,21 +80,30 @@ export function leaveGroup(context: Context, groupId: string): Outcome<null> {
   return commit(context, (tx, effects) => {
     const group = groupForSessions(tx, groupId)
     if (!group || !membershipOf(tx, groupId, actor.id)) return failure('form', err('notMember'))
-    const now = context.clock.now()
-    const coming = tx
-      .select({ id: sessionSignups.id })
-      .from(sessionSignups)
-      .innerJoin(groupSessions, eq(groupSessions.id, sessionSignups.sessionId))
-      .where(and(eq(groupSessions.groupId, groupId), eq(sessionSignups.userId, actor.id), inArray(sessionSignups.state, ['confirmed', 'waiting', 'offered'])))
-      .all()
-    for (const { id } of coming) {
-      const signup = signupById(tx, id)!
-      if (instantInBerlin(signup.date, signup.start) > now) giveUp(tx, effects, group, signup, now)
-    }
+    releasePlaces(tx, effects, actor.id, context.clock.now(), groupId)
     tx.delete(groupMembers).where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, actor.id))).run()
     effects.audit({ action: 'group.leave', subjectType: 'group', subjectId: groupId })
     return { ok: true, value: null }
   })
+}
+
+/**
+ * Gives up a person's places in coming sessions (of one group, or all): each place they
+ * held is offered to the next on the waiting list. For leaving, being removed, and
+ * deleting the account.
+ */
+export function releasePlaces(tx: Db, effects: Effects, userId: string, now: Date, groupId?: string): void {
+  const coming = tx
+    .select({ id: sessionSignups.id, groupId: groupSessions.groupId })
+    .from(sessionSignups)
+    .innerJoin(groupSessions, eq(groupSessions.id, sessionSignups.sessionId))
+    .where(and(groupId ? eq(groupSessions.groupId, groupId) : undefined, eq(sessionSignups.userId, userId), inArray(sessionSignups.state, ['confirmed', 'waiting', 'offered'])))
+    .all()
+  for (const { id, groupId: group } of coming) {
+    const signup = signupById(tx, id)!
+    const found = groupForSessions(tx, group)
+    if (found && instantInBerlin(signup.date, signup.start) > now) giveUp(tx, effects, found, signup, now)
+  }
 }
 
 function signupById(tx: Db, id: number) {

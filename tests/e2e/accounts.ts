@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { APIRequestContext, PlaywrightWorkerArgs } from '@playwright/test'
+import { expect, type APIRequestContext, type Page, type PlaywrightWorkerArgs } from '@playwright/test'
 import { simpleParser } from 'mailparser'
 
 /** The demo accounts the e2e server was seeded with (README "Demo accounts"). */
@@ -81,4 +81,17 @@ export async function newConfirmedAccount(request: APIRequestContext, baseURL: s
   const confirmed = await request.post(new URL(mail.link!).pathname, { headers: { Origin: baseURL }, maxRedirects: 0 })
   if (confirmed.status() !== 302) throw new Error(`confirmation answered ${confirmed.status()}`)
   return { email, password }
+}
+
+/** A namespace of the locale files, as the tests read labels and messages. */
+export const messages = (lng: string, ns: string) => JSON.parse(fs.readFileSync(`locales/${lng}/${ns}.json`, 'utf8'))
+
+/** Signs in through the login form in the reader's locale, as a person does; lands on /{lng}/manage. */
+export async function logIn(page: Page, lng: string, account: { email: string; password: string }) {
+  const a = messages(lng, 'account')
+  await page.goto(`/${lng}/login`)
+  await page.getByLabel(a.fields.email).fill(account.email)
+  await page.getByLabel(a.fields.password).fill(account.password)
+  await page.getByRole('button', { name: a.login.submit }).click()
+  await expect(page).toHaveURL(`/${lng}/manage`)
 }

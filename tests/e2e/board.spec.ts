@@ -1,6 +1,5 @@
-import fs from 'node:fs'
 import type { Page } from '@playwright/test'
-import { demoAccounts, mailTo, newConfirmedAccount } from './accounts'
+import { demoAccounts, logIn, mailTo, messages, newConfirmedAccount } from './accounts'
 import { expect, test } from './fixtures'
 
 /**
@@ -11,20 +10,11 @@ import { expect, test } from './fixtures'
  * e-mailed link. And the other way: a visitor reports, the coordinator hides with a
  * reason, the author appeals, the coordinator restores.
  */
-const messages = (lng: string, ns: string) => JSON.parse(fs.readFileSync(`locales/${lng}/${ns}.json`, 'utf8'))
 const fill = (template: string, values: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '')
 const de = { account: messages('de', 'account'), editor: messages('de', 'editor'), moderation: messages('de', 'moderation'), conversations: messages('de', 'conversations'), mail: messages('de', 'mail') }
 
 test.use({ signsIn: true })
 
-async function logIn(page: Page, lng: string, account: { email: string; password: string }) {
-  const a = messages(lng, 'account')
-  await page.goto(`/${lng}/login`)
-  await page.getByLabel(a.fields.email).fill(account.email)
-  await page.getByLabel(a.fields.password).fill(account.password)
-  await page.getByRole('button', { name: a.login.submit }).click()
-  await expect(page).toHaveURL(`/${lng}/manage`)
-}
 
 let runs = 0
 const runId = () => `${process.pid}${++runs}${Date.now() % 100_000}`

@@ -1,9 +1,8 @@
 import fs from 'node:fs'
 import Database from 'better-sqlite3'
-import { databaseFile, mailTo, newConfirmedAccount } from './accounts'
+import { databaseFile, mailTo, messages, newConfirmedAccount } from './accounts'
 import { expect, test } from './fixtures'
 
-const messages = (lng: string, ns: string) => JSON.parse(fs.readFileSync(`locales/${lng}/${ns}.json`, 'utf8'))
 const pathOf = (link: string) => new URL(link).pathname
 let people = 0
 

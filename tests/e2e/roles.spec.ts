@@ -1,20 +1,9 @@
-import fs from 'node:fs'
-import type { Page } from '@playwright/test'
-import { demoAccounts, mailTo, newConfirmedAccount } from './accounts'
+import { demoAccounts, logIn, mailTo, messages, newConfirmedAccount } from './accounts'
 import { expect, test } from './fixtures'
 
-const messages = (lng: string, ns: string) => JSON.parse(fs.readFileSync(`locales/${lng}/${ns}.json`, 'utf8'))
 
 test.use({ signsIn: true })
 
-async function logIn(page: Page, lng: string, account: { email: string; password: string }) {
-  const a = messages(lng, 'account')
-  await page.goto(`/${lng}/login`)
-  await page.getByLabel(a.fields.email).fill(account.email)
-  await page.getByLabel(a.fields.password).fill(account.password)
-  await page.getByRole('button', { name: a.login.submit }).click()
-  await expect(page).toHaveURL(`/${lng}/manage`)
-}
 
 for (const javaScriptEnabled of [true, false]) {
   test(`admin makes a coordinator, who invites an editor to an imported organisation ${javaScriptEnabled ? 'with' : 'without'} JavaScript`, async ({ browser, baseURL, extraHTTPHeaders, request }) => {

@@ -1,9 +1,8 @@
 import { execFileSync } from 'node:child_process'
-import fs from 'node:fs'
 import type { Page } from '@playwright/test'
 import ical, { type VEvent } from 'node-ical'
 import { instantInBerlin } from '../../db/schedule'
-import { databaseFile, demoAccounts, mailTo, newConfirmedAccount, outboxDir } from './accounts'
+import { databaseFile, demoAccounts, logIn, mailTo, messages, newConfirmedAccount, outboxDir } from './accounts'
 import { expect, test } from './fixtures'
 
 /**
@@ -13,20 +12,11 @@ import { expect, test } from './fixtures'
  * with an Arabic translation, read in Arabic; a volunteer's calendar feed parses with the
  * right local times; the café closes and a member moves to its successor with one click.
  */
-const messages = (lng: string, ns: string) => JSON.parse(fs.readFileSync(`locales/${lng}/${ns}.json`, 'utf8'))
 const v = { de: messages('de', 'volunteering'), ar: messages('ar', 'volunteering') }
 const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']
 
 test.use({ signsIn: true })
 
-async function logIn(page: Page, lng: string, account: { email: string; password: string }) {
-  const a = messages(lng, 'account')
-  await page.goto(`/${lng}/login`)
-  await page.getByLabel(a.fields.email).fill(account.email)
-  await page.getByLabel(a.fields.password).fill(account.password)
-  await page.getByRole('button', { name: a.login.submit }).click()
-  await expect(page).toHaveURL(`/${lng}/manage`)
-}
 
 /** Tomorrow in Berlin, and its weekday. */
 function tomorrow(): { day: string; weekday: string } {
