@@ -159,7 +159,7 @@ describe('sessions', () => {
     expect(updateGroup(as('leadA'), 'ak-sprache', groupValues({ 'schedule.weekday': 'wed', reason: 'Der Raum ist dienstags belegt.' })).ok).toBe(true)
     expect(sessionRow('ak-sprache', '2026-12-08')!.reason).toBe('Der Raum ist dienstags belegt.')
     expect(mails()).toMatchObject([{ to: 'amal@example.org', template: 'lead.sessionCancelled' }])
-    expect(JSON.parse(mails()[0].params)).toMatchObject({ reason: 'Der Raum ist dienstags belegt.', path: '/ar/groups/ak-sprache', group: 'مجموعة عمل اللغة' })
+    expect(JSON.parse(mails()[0].params)).toMatchObject({ reason: 'Der Raum ist dienstags belegt.', path: '/ar/groups/ak-sprache/sessions/2026-12-08', group: 'مجموعة عمل اللغة' })
   })
 
   test('a lead cancels one meeting with a reason: everyone holding or waiting for a place is told in their language', async () => {

@@ -136,7 +136,7 @@ export function cancelWithNotice(tx: Db, effects: Effects, now: string, group: G
       userId: person.id,
       locale: person.locale,
       template: reason ? 'lead.sessionCancelled' : 'lead.sessionDropped',
-      params: { name: person.name, group: groupNameIn(group.name, person.locale), date: formatDate(session.date, person.locale), time: `${session.start}–${session.end}`, reason: reason ?? '', path: `/${person.locale}/groups/${group.id}` },
+      params: { name: person.name, group: groupNameIn(group.name, person.locale), date: formatDate(session.date, person.locale), time: `${session.start}–${session.end}`, reason: reason ?? '', path: `/${person.locale}/groups/${group.id}/sessions/${session.date}` },
     })
   }
   effects.audit({ action: 'group.cancelSession', subjectType: 'group', subjectId: group.id, reason: reason ? `${session.date}: ${reason}` : session.date })
@@ -151,7 +151,7 @@ function retime(tx: Db, effects: Effects, group: GroupRef, session: SessionRow, 
       userId: person.id,
       locale: person.locale,
       template: 'lead.sessionTimeChanged',
-      params: { name: person.name, group: groupNameIn(group.name, person.locale), date: formatDate(session.date, person.locale), time: `${schedule.start}–${schedule.end}`, path: `/${person.locale}/groups/${group.id}` },
+      params: { name: person.name, group: groupNameIn(group.name, person.locale), date: formatDate(session.date, person.locale), time: `${schedule.start}–${schedule.end}`, path: `/${person.locale}/groups/${group.id}/sessions/${session.date}` },
     })
   }
 }
