@@ -72,6 +72,8 @@ for (const javaScriptEnabled of [false, true]) {
 
 test('with JavaScript the results follow the typing and the URL keeps in step', async ({ page }) => {
   await page.goto('/de/search')
+  // Typing before hydration has finished would race it: wait for the page to be interactive.
+  await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true')
   const field = page.getByRole('searchbox', { name: messages('de', 'search').label })
   await field.pressSequentially('Fahrrad', { delay: 40 })
   await expect(page).toHaveURL(/q=Fahrrad/)
