@@ -84,6 +84,7 @@ for (const javaScriptEnabled of [true, false]) {
     const offer = await mailTo(people[3].email, reminded - 1000)
     await pages[3].goto(new URL(offer.link!).pathname)
     await pages[3].getByRole('button', { name: v.ar.sessions.actions.take }).click()
+    await expect(pages[3].locator('.form-done')).toHaveText(v.ar.sessions.done.confirmed)
     await pages[3].goto(`/ar/groups/${slug}/sessions/${day}`)
     await expect(pages[3].getByText(v.ar.sessions.state.confirmed)).toBeVisible()
 
