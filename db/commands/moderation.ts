@@ -9,7 +9,6 @@ import {
   auditLog,
   moderationActions,
   moderationDecisions,
-  organisationMembers,
   organisations,
   postings,
   reportReasons,
@@ -20,6 +19,7 @@ import {
   type ModerationSubject,
 } from '../schema'
 import { isVisible } from '../visibility'
+import { editorsOf } from './postings'
 import { commit, failure, fieldErrors, type Context, type Effects, type Outcome } from './run'
 
 export const maxText = 2000
@@ -197,14 +197,7 @@ function record(tx: Db, effects: Effects, context: Context, action: ModerationAc
   // Unfounded reports change nothing for the authors, who never heard of them; but whoever
   // answered a decision hears that it stands.
   if (action !== 'dismiss' || answered > 0) {
-    const members = tx
-      .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
-      .from(organisationMembers)
-      .innerJoin(users, eq(users.id, organisationMembers.userId))
-      .where(eq(organisationMembers.organisationId, subject.organisationId))
-      .orderBy(users.email)
-      .all()
-    for (const member of members) {
+    for (const member of editorsOf(tx, subject.organisationId)) {
       effects.mail({
         to: member.email,
         userId: member.id,
