@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { FormMessages, type Reply } from '../components/form-field'
+import { SessionWhenWhere } from '../components/session-when-where'
 import { IsolatedText } from '../components/isolated-text'
 import { SessionPlaces } from '../components/session-places'
 import { getSession } from '../lib/auth.server'
@@ -39,16 +40,7 @@ export default function SessionPage() {
         <IsolatedText t={t} i18nKey="sessions.session.title" values={{ group: data.group.name.text, date: session.label }} />
       </h1>
       <dl className="details">
-        <dt>{t('groups:detail.when')}</dt>
-        <dd>
-          <time dateTime={session.date}>{t('groups:schedule.when', { day: session.label, time: t('groups:schedule.time', { start: session.start, end: session.end }) })}</time>
-        </dd>
-        {data.group.place ? (
-          <>
-            <dt>{t('groups:detail.where')}</dt>
-            <dd dir="auto">{data.group.place}</dd>
-          </>
-        ) : null}
+        <SessionWhenWhere date={session.date} label={session.label} start={session.start} end={session.end} place={data.group.place} />
         <dt>{t('sessions.session.places')}</dt>
         <dd>
           <SessionPlaces session={session} />

@@ -3,6 +3,7 @@ import { data as withStatus } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { FormMessages, type Reply } from '../components/form-field'
+import { SessionWhenWhere } from '../components/session-when-where'
 import { IsolatedText } from '../components/isolated-text'
 import { privateHeaders } from '../lib/conversations.server'
 import { formatNumber } from '../lib/format'
@@ -63,16 +64,7 @@ export default function SignupLink() {
         <IsolatedText t={t} i18nKey="sessions.session.title" values={{ group: page.group.name.text, date: page.label }} />
       </h1>
       <dl className="details">
-        <dt>{t('groups:detail.when')}</dt>
-        <dd>
-          <time dateTime={page.date}>{t('groups:schedule.when', { day: page.label, time: t('groups:schedule.time', { start: page.start, end: page.end }) })}</time>
-        </dd>
-        {page.group.place ? (
-          <>
-            <dt>{t('groups:detail.where')}</dt>
-            <dd dir="auto">{page.group.place}</dd>
-          </>
-        ) : null}
+        <SessionWhenWhere date={page.date} label={page.label} start={page.start} end={page.end} place={page.group.place} />
       </dl>
       <p className="hint">{t('sessions.link.lead')}</p>
       <FormMessages reply={reply} />
