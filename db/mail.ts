@@ -48,6 +48,8 @@ export const mailTemplates = [
   'sessions.offer',
   'sessions.reminder',
   'sessions.understaffed',
+  // Coordinators: checks before work with children that lapse soon.
+  'checks.lapsing',
 ] as const
 export type MailTemplate = (typeof mailTemplates)[number]
 

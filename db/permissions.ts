@@ -40,6 +40,7 @@ export const permissions = [
   'group:lead:led',
   'group:announce:led',
   'volunteer:find:any',
+  'check:record:any',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -74,6 +75,7 @@ export function can(actor: Actor | null, permission: Permission, target?: Target
     case 'taxonomy:update:any':
     case 'group:create:any':
     case 'volunteer:find:any':
+    case 'check:record:any':
       return isStaff(actor, 'coordinator')
     // Coordinators run any group; a lead runs theirs.
     case 'group:lead:led':

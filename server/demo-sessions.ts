@@ -3,9 +3,10 @@ import { actorOf } from '../db/accounts/sessions'
 import { hashToken } from '../db/accounts/secrets'
 import type { Db } from '../db/client'
 import { systemClock } from '../db/clock'
+import { recordCheck } from '../db/commands/checks'
 import { joinGroup, signUp } from '../db/commands/sessions'
 import { commit } from '../db/commands/run'
-import { addDays, todayInBerlin } from '../db/dates'
+import { addDays, addMonths, todayInBerlin } from '../db/dates'
 import { groupForSessions, upcomingSessions } from '../db/queries/sessions'
 import { feedTokens, sessionSignups, users, workingGroups } from '../db/schema'
 import { commandContext } from '../search/context'
@@ -59,5 +60,19 @@ export function seedDemoSessions(db: Db): { sessions: number; signups: number } 
     tx.update(sessionSignups).set({ tokenHash: hashToken(demoSignupToken) }).where(eq(sessionSignups.id, signup.id)).run()
     tx.insert(feedTokens).values({ userId, tokenHash: hashToken(demoFeedToken), createdAt: systemClock.now().toISOString() }).run()
   })
+  seedDemoCheck(db, as('koordination@lindenfeld.example'), volunteer.actor!.id)
   return { sessions: 2, signups: outcomes.length }
+}
+
+/** The group that works with children requires the check; the demo volunteer's was seen three years ago. */
+export const demoCheckGroup = 'ak-kinder-familie'
+
+function seedDemoCheck(db: Db, coordinator: ReturnType<typeof commandContext>, volunteerId: string) {
+  commit(commandContext(db, null, systemClock), (tx, effects) => {
+    tx.update(workingGroups).set({ requiresCheck: true }).where(eq(workingGroups.id, demoCheckGroup)).run()
+    effects.audit({ action: 'group.update', subjectType: 'group', subjectId: demoCheckGroup, reason: 'demo' })
+  })
+  const seen = addMonths(todayInBerlin(), -36)
+  const recorded = recordCheck(coordinator, volunteerId, { seen: 'on', certificateDate: seen, conviction: 'no', briefingDate: seen })
+  if (!recorded.ok) throw new Error(`demo check: ${JSON.stringify(recorded)}`)
 }

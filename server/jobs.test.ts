@@ -34,10 +34,10 @@ test('retention deletes unconfirmed accounts after the configured days, and ende
   const retention = jobs(env, db, clock).find((job) => job.name === 'retention')!
   clock.advance(3 * day - 1)
   // Both confirmation links (24 h) have ended; the unconfirmed account is not old enough.
-  expect(await retention.run()).toEqual({ accounts: 0, tokens: 2, sessions: 0, conversations: 0 })
+  expect(await retention.run()).toEqual({ accounts: 0, tokens: 2, sessions: 0, conversations: 0, checks: 0 })
   clock.advance(2)
-  expect(await retention.run()).toEqual({ accounts: 1, tokens: 0, sessions: 0, conversations: 0 })
+  expect(await retention.run()).toEqual({ accounts: 1, tokens: 0, sessions: 0, conversations: 0, checks: 0 })
   clock.advance(30 * day)
-  expect(await retention.run()).toEqual({ accounts: 0, tokens: 0, sessions: 1, conversations: 0 })
+  expect(await retention.run()).toEqual({ accounts: 0, tokens: 0, sessions: 1, conversations: 0, checks: 0 })
   expect(db.$client.prepare('select email from users').all()).toEqual([{ email: 'late@example.org' }])
 })

@@ -5,6 +5,7 @@ import type { Db } from '../db/client'
 import { systemClock, type Clock } from '../db/clock'
 import { deleteUnconfirmed } from '../db/commands/accounts'
 import { announcementDigest } from '../db/commands/announcements'
+import { expireChecks, remindLapsingChecks } from '../db/commands/checks'
 import { deleteExpiredConversations } from '../db/commands/conversations'
 import { moderationDigest } from '../db/commands/moderation'
 import { remindExpiring } from '../db/commands/reminders'
@@ -33,7 +34,8 @@ export function jobs(env: Env, db: Db, clock: Clock = systemClock): Job[] {
         const tokens = db.delete(accountTokens).where(or(lt(accountTokens.expiresAt, now), and(isNotNull(accountTokens.usedAt), lt(accountTokens.usedAt, now)))).run().changes
         const ended = db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.endsAt, now))).run().changes
         const conversations = deleteExpiredConversations(commandContext(db, null, clock), env.MESSAGE_RETENTION_DAYS)
-        return { accounts, tokens, sessions: ended, conversations }
+        const checks = expireChecks(commandContext(db, null, clock)).deleted
+        return { accounts, tokens, sessions: ended, conversations, checks }
       },
     },
     // Coordinators hear each morning what waits in the queue (nothing when nothing does).
@@ -45,6 +47,8 @@ export function jobs(env: Env, db: Db, clock: Clock = systemClock): Job[] {
     // Volunteers hear the evening before a session they are confirmed for; leads when one 48 hours ahead is short of people.
     { name: 'sessionReminders', schedule: '0 17 * * *', run: async () => remindTomorrow(commandContext(db, null, clock)) },
     { name: 'understaffedAlerts', schedule: '10 * * * *', run: async () => understaffedAlerts(commandContext(db, null, clock)) },
+    // Coordinators hear when checks before work with children lapse within eight weeks.
+    { name: 'checkReminders', schedule: '15 7 * * *', run: async () => remindLapsingChecks(commandContext(db, null, clock)) },
     // Volunteers who chose a daily digest hear in the evening what arrived and is still unread.
     { name: 'announcementDigest', schedule: '0 18 * * *', run: async () => announcementDigest(commandContext(db, null, clock)) },
   ]

@@ -1,4 +1,5 @@
 import { Form } from '@remix-run/react'
+import { checkLaws } from '../lib/format'
 import { useTranslation } from 'react-i18next'
 import { localeNames, locales } from '../i18n'
 import { ChoiceField, SelectField, TextField, type Option } from './editor-fields'
@@ -12,6 +13,7 @@ export type GroupValues = {
   district: string
   languages: string[]
   open: string
+  requiresCheck: string
   capacity: string
   minimum: string
   schedule: Record<'frequency' | 'weekday' | 'week' | 'start' | 'end' | 'from' | 'except', string>
@@ -59,6 +61,15 @@ export function GroupForm({ values, options, reply, submit, editing = false }: {
           { value: 'true', label: t('lead.form.openYes') },
           { value: 'false', label: t('lead.form.openApproval') },
         ]}
+      />
+      <ChoiceField
+        name="requiresCheck"
+        label={t('lead.form.childProtection')}
+        hint={t('lead.form.requiresCheckHint')}
+        reply={reply}
+        value={values?.requiresCheck ?? ''}
+        options={[{ value: 'on', label: t('lead.form.requiresCheck', checkLaws) }]}
+        multiple
       />
       <TextField name="capacity" label={t('lead.form.capacity')} hint={t('lead.form.capacityHint')} reply={reply} value={values?.capacity} />
       <TextField name="minimum" label={t('lead.form.minimum')} hint={t('lead.form.minimumHint')} reply={reply} value={values?.minimum} />

@@ -5,7 +5,7 @@ import { Field, type Reply } from './form-field'
 import { IsolatedText } from './isolated-text'
 import { replyFor } from './lead-sessions'
 
-type Person = { userId: string; name: string; email: string; role: 'lead' | 'member'; speaks: string[]; writes: string[]; skills: string[]; noShows: number; talk: boolean }
+type Person = { userId: string; name: string; email: string; role: 'lead' | 'member'; speaks: string[]; writes: string[]; skills: string[]; noShows: number; talk: boolean; check: string | null }
 
 function UserButton({ intent, user, label, danger = false }: { intent: string; user: string; label: string; danger?: boolean }) {
   return (
@@ -66,7 +66,7 @@ function Languages({ person }: { person: Person }) {
 }
 
 /** Requests to join (approve or decline), then the members with their languages, skills and no-shows. */
-export function Members({ requests, members, csv }: { requests: Person[]; members: Person[]; csv: string }) {
+export function Members({ requests, members, csv, requiresCheck }: { requests: Person[]; members: Person[]; csv: string; requiresCheck: boolean }) {
   const { t } = useTranslation('volunteering')
   return (
     <>
@@ -106,6 +106,7 @@ export function Members({ requests, members, csv }: { requests: Person[]; member
                   <bdi>{m.name}</bdi> · <bdi>{m.email}</bdi> · {t(`lead.members.role.${m.role}`)}
                 </p>
                 <Languages person={m} />
+                {requiresCheck ? <p className={m.check ? 'meta' : 'notice'}>{m.check ? t('checks.validUntil', { date: m.check }) : t('checks.missing')}</p> : null}
                 {m.talk ? (
                   <p className="notice">
                     <IsolatedText t={t} i18nKey="lead.members.talk" values={{ name: m.name, n: String(m.noShows) }} />

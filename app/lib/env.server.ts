@@ -28,6 +28,7 @@ const schema = z.object({
   /** Days after which unconfirmed accounts are deleted. */
   UNCONFIRMED_ACCOUNT_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   MESSAGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  CHECK_VALIDITY_YEARS: z.coerce.number().int().min(1).max(10).default(5),
   /** Multiplies every rate limit; tests raise it, a busy shared address may too. */
   RATE_LIMIT_FACTOR: z.coerce.number().min(0.01).max(100_000).default(1),
   /** How many proxies stand in front of the server, to find the client's address. */

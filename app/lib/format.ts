@@ -69,3 +69,9 @@ export function languageName(tag: string, lng: string): string {
     return tag
   }
 }
+
+/** Unicode isolates (FSI … PDI): a Latin value keeps its order inside right-to-left text, also where no `<bdi>` can go (labels, options). */
+export const isolate = (text: string) => `\u2068${text}\u2069`
+
+/** The laws the check before work with children rests on, cited as German law in every language. */
+export const checkLaws = { sgb: isolate('§ 72a SGB VIII'), sgbConviction: isolate('§ 72a Abs. 1 SGB VIII'), asylg: isolate('§ 44 Abs. 3 AsylG') }

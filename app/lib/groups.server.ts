@@ -26,6 +26,7 @@ export function groupView(group: Group, lng: Locale, names: Labels, today: strin
     languages: group.languages.map((tag) => languageName(tag, lng)),
     capacity: group.capacity,
     open: group.open,
+    requiresCheck: group.requiresCheck,
     closed: group.state === 'closed',
     schedule: schedule
       ? {

@@ -1,5 +1,6 @@
 import { and, asc, eq, ne } from 'drizzle-orm'
 import { helpLanguages } from '../../db/commands/form-fields'
+import { validUntilFor } from '../../db/commands/checks'
 import { monthWeeks, scheduleFrequencies } from '../../db/commands/group-form'
 import { leadsOf, membersOf, noShowPrompt } from '../../db/commands/group-members'
 import { moveOffer, transitionStatus } from '../../db/commands/group-transitions'
@@ -9,7 +10,7 @@ import { can, type Actor } from '../../db/permissions'
 import { groupKinds, weekdays, workingGroups } from '../../db/schema'
 import type { GroupFormOptions, GroupValues } from '../components/group-form'
 import type { Locale } from '../i18n'
-import { formatMeetingDay, languageName, weekdayName } from './format'
+import { formatDate, formatMeetingDay, languageName, weekdayName } from './format'
 import { serverT } from './i18n.server'
 import { labels } from './site.server'
 import { pickText } from './text'
@@ -39,6 +40,7 @@ export function groupValues(row: typeof workingGroups.$inferSelect): GroupValues
     district: row.districtId ?? '',
     languages: row.languages,
     open: String(row.open),
+    requiresCheck: row.requiresCheck ? 'on' : '',
     capacity: row.capacity === null ? '' : String(row.capacity),
     minimum: row.minimum === null ? '' : String(row.minimum),
     schedule: {
@@ -57,15 +59,24 @@ const nameIn = (name: Record<string, string>, lng: Locale) => pickText(name, lng
 
 /** Everything the lead's page shows besides the form, each part read with the person's permission. */
 export function leadPage(db: Db, actor: Actor, groupId: string, lng: Locale, today: string, now: Date) {
-  const members = membersOf(db, actor, groupId).map((m) => ({
-    ...m,
-    speaks: m.speaks.map((tag) => languageName(tag, lng)),
-    writes: m.writes.map((tag) => languageName(tag, lng)),
-    talk: m.noShows >= noShowPrompt,
-  }))
+  const listed = membersOf(db, actor, groupId)
+  // In a group that works with children, leads see until when each member may: no more of the check.
+  const requiresCheck = db.select({ requiresCheck: workingGroups.requiresCheck }).from(workingGroups).where(eq(workingGroups.id, groupId)).get()?.requiresCheck ?? false
+  const checks = requiresCheck ? validUntilFor(db, listed.map((m) => m.userId), today) : new Map<string, string | null>()
+  const members = listed.map((m) => {
+    const validUntil = checks.get(m.userId)
+    return {
+      ...m,
+      speaks: m.speaks.map((tag) => languageName(tag, lng)),
+      writes: m.writes.map((tag) => languageName(tag, lng)),
+      talk: m.noShows >= noShowPrompt,
+      check: validUntil ? formatDate(validUntil, lng) : null,
+    }
+  })
   const status = transitionStatus(db, actor, groupId)
   const groupNames = new Map(db.select({ id: workingGroups.id, name: workingGroups.name }).from(workingGroups).all().map((g) => [g.id, nameIn(g.name, lng)]))
   return {
+    requiresCheck,
     coordinator: can(actor, 'group:create:any'),
     leads: leadsOf(db, actor, groupId),
     sessions: upcomingSessions(db, actor, groupId, today).map((s) => ({ ...s, label: formatMeetingDay(s.date, lng) })),

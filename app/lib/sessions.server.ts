@@ -23,7 +23,7 @@ const invalid = (): Outcome<never> => failure('form', 'volunteering:sessions.err
 function groupOf(id: string | undefined, lng: Locale) {
   const group = getGroup(getDb(), id ?? '')
   if (!group) notFound()
-  return { group, view: { id: group.id, name: pickText(group.name, lng, 'de')!, open: group.open, closed: group.state === 'closed', place: group.place } }
+  return { group, view: { id: group.id, name: pickText(group.name, lng, 'de')!, open: group.open, closed: group.state === 'closed', place: group.place, requiresCheck: group.requiresCheck } }
 }
 
 /** The session of the URL; 404 for a day the group does not meet (or a date that is none). */

@@ -1,11 +1,13 @@
 import { z } from 'zod'
 import { helpLanguages } from '../../db/commands/form-fields'
-import { availabilitySlots, findVolunteers, ownProfile, partsOfDay, skillLabels, skillList, type VolunteerFilters } from '../../db/commands/volunteers'
+import { validUntilFor } from '../../db/commands/checks'
+import { availabilitySlots, findVolunteers, ownProfile, partsOfDay, skillLabels, skillList, type VolunteerFilters, type VolunteerProfile } from '../../db/commands/volunteers'
+import { todayInBerlin } from '../../db/dates'
 import type { Db } from '../../db/client'
 import type { Actor } from '../../db/permissions'
 import { weekdays } from '../../db/schema'
 import type { Locale } from '../i18n'
-import { formatList, languageName, weekdayName } from './format'
+import { formatDate, formatList, languageName, weekdayName } from './format'
 import { labels, pageParam, queryParams } from './site.server'
 
 /** Options of the profile and search forms, in the reader's language. */
@@ -58,18 +60,25 @@ export function volunteerFilters(request: Request, options: VolunteerOptions): V
 /** Those found, as the page lists them: names and what they said about themselves, nothing more. */
 export function volunteerResults(db: Db, actor: Actor, filters: VolunteerFilters & { page: number }, options: VolunteerOptions, lng: Locale) {
   const { total, rows } = findVolunteers(db, actor, filters, { limit: volunteersPerPage, offset: (filters.page - 1) * volunteersPerPage })
-  const label = (list: Array<{ value: string; label: string }>) => (value: string) => list.find((o) => o.value === value)?.label ?? value
+  const checks = validUntilFor(db, rows.map((row) => row.id), todayInBerlin())
   return {
     total,
     pages: Math.max(1, Math.ceil(total / volunteersPerPage)),
-    rows: rows.map((row, index) => ({
-      key: (filters.page - 1) * volunteersPerPage + index,
-      name: row.name,
-      languages: formatList(row.speaks.map((tag) => languageName(tag, lng)), lng),
-      skills: formatList(row.skills.map(label(options.skills)), lng),
-      districts: formatList(row.districts.map(label(options.districts)), lng),
-      availability: row.availability,
-    })),
+    rows: rows.map((row) => {
+      const validUntil = checks.get(row.id)
+      return { ...profileLines(row, options, lng), id: row.id, name: row.name, checkValidUntil: validUntil ? formatDate(validUntil, lng) : null }
+    }),
+  }
+}
+
+/** What a volunteer said about themselves, as lines in the reader's language. */
+export function profileLines(profile: Pick<VolunteerProfile, 'speaks' | 'skills' | 'districts' | 'availability'>, options: VolunteerOptions, lng: Locale) {
+  const label = (list: Array<{ value: string; label: string }>) => (value: string) => list.find((o) => o.value === value)?.label ?? value
+  return {
+    languages: formatList(profile.speaks.map((tag) => languageName(tag, lng)), lng),
+    skills: formatList(profile.skills.map(label(options.skills)), lng),
+    districts: formatList(profile.districts.map(label(options.districts)), lng),
+    availability: profile.availability,
   }
 }
 

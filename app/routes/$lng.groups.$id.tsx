@@ -6,7 +6,7 @@ import { Localized, Paragraphs } from '../components/localized'
 import { ContactDetails } from '../components/contact-details'
 import { ScheduleText } from '../components/schedule-text'
 import { SessionPlaces } from '../components/session-places'
-import { formatList } from '../lib/format'
+import { formatList, checkLaws } from '../lib/format'
 import { groupDates, groupView } from '../lib/groups.server'
 import { pageMeta } from '../lib/meta'
 import { labels, notFound, site } from '../lib/site.server'
@@ -109,6 +109,7 @@ export default function GroupPage() {
         <section aria-labelledby="join-heading">
           <h2 id="join-heading">{t('volunteering:sessions.group.joinTitle')}</h2>
           <p>{group.open ? t('volunteering:sessions.group.joinOpen') : t('volunteering:sessions.group.joinApproval')}</p>
+          {group.requiresCheck ? <p>{t('volunteering:checks.groupNote', checkLaws)}</p> : null}
           <p>
             <Link to={`/${lng}/groups/${group.id}/join`}>{t('volunteering:sessions.group.join')}</Link>
           </p>

@@ -6,7 +6,7 @@ import { SessionWhenWhere } from '../components/session-when-where'
 import { IsolatedText } from '../components/isolated-text'
 import { SessionPlaces } from '../components/session-places'
 import { getSession } from '../lib/auth.server'
-import { formatNumber } from '../lib/format'
+import { formatNumber, checkLaws } from '../lib/format'
 import { pageMeta } from '../lib/meta'
 import { sessionAction, sessionPage } from '../lib/sessions.server'
 import { site } from '../lib/site.server'
@@ -96,6 +96,7 @@ export default function SessionPage() {
       ) : data.membership === 'active' || data.group.open ? (
         <Form method="post" className="stack" aria-labelledby="place-heading">
           {data.membership !== 'active' ? <p className="hint">{t('sessions.session.joinToo')}</p> : null}
+          {data.group.requiresCheck ? <p className="hint">{t('checks.groupNote', checkLaws)}</p> : null}
           <input type="hidden" name="intent" value="signup" />
           <button type="submit">{t(full ? 'sessions.actions.wait' : 'sessions.actions.signup')}</button>
         </Form>

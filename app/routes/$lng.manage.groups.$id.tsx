@@ -124,7 +124,7 @@ export default function ManageGroup() {
         </ul>
       </nav>
       <UpcomingSessions sessions={data.sessions} reply={reply} closed={data.closed} />
-      <Members requests={data.requests} members={data.members} csv={`/${data.lng}/manage/groups/${data.id}/members.csv`} />
+      <Members requests={data.requests} members={data.members} requiresCheck={data.requiresCheck} csv={`/${data.lng}/manage/groups/${data.id}/members.csv`} />
       <Attendance past={data.past} />
       <Leads leads={data.leads} coordinator={data.coordinator} reply={reply} />
       <section aria-labelledby="edit">

@@ -1,9 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { lapsingChecks } from '../../db/commands/checks'
 import { announceToVolunteers, announcementFromForm, translateAnnouncement } from '../../db/commands/announcements'
 import { failure } from '../../db/commands/run'
 import { addSkill, removeSkill, renameSkill, skillFromForm, skillLabels, skillList } from '../../db/commands/volunteers'
+import { todayInBerlin } from '../../db/dates'
 import { announcementsToLists } from '../../db/queries/announcements'
 import { AnnounceForm } from '../components/announce-form'
 import { AnnouncementItem } from '../components/announcement-item'
@@ -11,9 +13,11 @@ import { SelectField } from '../components/editor-fields'
 import { FormMessages, type Reply } from '../components/form-field'
 import { Pagination } from '../components/pagination'
 import { SkillsEditor } from '../components/skills-editor'
+import { useSlotLabel, VolunteerDetails } from '../components/volunteer-details'
 import { announcementViews } from '../lib/announcements.server'
 import { commands, guarded, requirePermission } from '../lib/auth.server'
-import { formatNumber } from '../lib/format'
+import { env } from '../lib/env.server'
+import { formatDate, formatNumber } from '../lib/format'
 import { accepted, readForm, rejected } from '../lib/forms.server'
 import { pageMeta } from '../lib/meta'
 import { site } from '../lib/site.server'
@@ -27,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { page, ignored, ...filters } = volunteerFilters(request, options)
   const shown = Object.fromEntries(Object.entries(filters).filter(([, value]) => value)) as Record<string, string>
   const labels = skillLabels(skillList(db), lng)
+  const today = todayInBerlin()
   return {
     lng,
     title: t('volunteering:people.find.title'),
@@ -36,6 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     page,
     results: volunteerResults(db, session.user, { ...filters, page }, options, lng),
     recent: announcementViews(db, announcementsToLists(db, 5), lng, session.user),
+    lapsing: lapsingChecks(db, session.user, today).map((row) => ({ id: row.userId, name: row.name, lapsed: row.validUntil < today, date: formatDate(row.validUntil, lng) })),
+    validityYears: env().CHECK_VALIDITY_YEARS,
     skills: skillList(db).map((skill) => ({ id: skill.id, shown: labels.get(skill.id) ?? skill.id, label: skill.label })),
   }
 }
@@ -78,11 +85,7 @@ export default function FindVolunteers() {
   const reply: Reply = useActionData<typeof action>()
   const { t } = useTranslation('volunteering')
   const { options, results } = data
-  const weekday = new Map<string, string>(options.weekdays.map((d) => [d.value, d.label]))
-  const slot = (value: string) => {
-    const [day, part] = value.split('-')
-    return t(`people.slots.${part}`, { day: weekday.get(day) ?? day })
-  }
+  const slot = useSlotLabel(options)
   const slots = options.weekdays.flatMap((d) => options.parts.map((part) => `${d.value}-${part}`)).map((value) => ({ value, label: slot(value) }))
   const filtered = Object.keys(data.filters).length > 0
   return (
@@ -107,18 +110,12 @@ export default function FindVolunteers() {
       ) : (
         <ul className="hits" aria-labelledby="found">
           {results.rows.map((row) => (
-            <li key={row.key} className="hit">
-              <h3 dir="auto">{row.name}</h3>
-              <dl className="details">
-                <dt>{t('people.find.languages')}</dt>
-                <dd>{row.languages || '–'}</dd>
-                <dt>{t('people.find.skills')}</dt>
-                <dd>{row.skills || '–'}</dd>
-                <dt>{t('people.find.districts')}</dt>
-                <dd>{row.districts || '–'}</dd>
-                <dt>{t('people.find.times')}</dt>
-                <dd>{row.availability.length > 0 ? row.availability.map(slot).join(' · ') : '–'}</dd>
-              </dl>
+            <li key={row.id} className="hit">
+              <h3 dir="auto">
+                <Link to={`/${data.lng}/manage/volunteers/${encodeURIComponent(row.id)}`}>{row.name}</Link>
+              </h3>
+              <VolunteerDetails lines={row} options={options} />
+              <p>{row.checkValidUntil ? t('checks.validUntil', { date: row.checkValidUntil }) : t('checks.none')}</p>
             </li>
           ))}
         </ul>
@@ -131,6 +128,22 @@ export default function FindVolunteers() {
           <AnnounceForm reply={reply} lng={data.lng} hidden={data.filters} labelledBy="write" />
         </>
       ) : null}
+      <h2 id="checks">{t('checks.lapsing.title')}</h2>
+      <p>{t('checks.lapsing.lead', { years: data.validityYears })}</p>
+      {data.lapsing.length === 0 ? (
+        <p className="empty">{t('checks.lapsing.none')}</p>
+      ) : (
+        <ul aria-labelledby="checks">
+          {data.lapsing.map((row) => (
+            <li key={row.id}>
+              <Link to={`/${data.lng}/manage/volunteers/${encodeURIComponent(row.id)}`} dir="auto">
+                {row.name}
+              </Link>{' '}
+              · {t(row.lapsed ? 'checks.lapsing.lapsed' : 'checks.validUntil', { date: row.date })}
+            </li>
+          ))}
+        </ul>
+      )}
       {data.recent.length > 0 ? (
         <>
           <h2 id="recent">{t('people.find.recent')}</h2>

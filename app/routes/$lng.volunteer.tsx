@@ -11,6 +11,8 @@ import { AnnouncementInbox } from '../components/announcement-inbox'
 import { ChoiceField, TextField } from '../components/editor-fields'
 import { FormMessages, type Reply } from '../components/form-field'
 import { VolunteerProfileForm } from '../components/volunteer-profile-form'
+import { OwnCheck } from '../components/check-form'
+import { checkSection } from '../lib/checks.server'
 import { VolunteerSessions } from '../components/volunteer-sessions'
 import { renewFeedLink, volunteerSessions } from '../lib/sessions.server'
 import { inboxSection, openedAnnouncement } from '../lib/announcements.server'
@@ -37,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: t('editor:volunteer.title'),
     inbox: inbox.map((item) => (item.open ? { ...item, unread: false } : item)),
     volunteerProfile: profileSection(db, session.user.id, lng),
+    check: checkSection(db, session.user, session.user.id, lng, new Date()),
     sessions: volunteerSessions(session.user.id, lng, today),
     speaks: profile?.speaks ?? [],
     writes: profile?.writes ?? [],
@@ -97,6 +100,7 @@ export default function Volunteer() {
         <button type="submit">{t('volunteer.saveLanguages')}</button>
       </Form>
       <VolunteerProfileForm values={data.volunteerProfile.values} options={data.volunteerProfile.options} reply={reply} />
+      {data.check ? <OwnCheck check={data.check} /> : null}
       <h2>{t('volunteer.queueTitle')}</h2>
       {data.writes.length === 0 ? (
         <p className="empty">{t('volunteer.queueNoLanguages')}</p>

@@ -1,7 +1,7 @@
 import { eq, or } from 'drizzle-orm'
 import type { Db } from '../client'
 import { receivedBy, sentBy } from '../queries/announcements'
-import { auditLog, conversations, feedTokens, groupMembers, groupSessions, messages, organisationMembers, organisations, sessionSignups, sessions, userRoles, users, volunteerProfiles } from '../schema'
+import { auditLog, childProtectionChecks, conversations, feedTokens, groupMembers, groupSessions, messages, organisationMembers, organisations, sessionSignups, sessions, userRoles, users, volunteerProfiles } from '../schema'
 
 /** Everything stored about a person, for `/account/export` (GDPR Art. 15 and 20). Never the password hash. */
 export function exportPerson(db: Db, userId: string) {
@@ -35,6 +35,13 @@ export function exportPerson(db: Db, userId: string) {
       .innerJoin(groupSessions, eq(groupSessions.id, sessionSignups.sessionId))
       .where(eq(sessionSignups.userId, userId))
       .all(),
+    // The check before work with children: the facts a coordinator recorded, nothing more exists.
+    childProtectionCheck:
+      db
+        .select({ certificateDate: childProtectionChecks.certificateDate, relevantConviction: childProtectionChecks.conviction, briefingDate: childProtectionChecks.briefingDate, validUntil: childProtectionChecks.validUntil, recordedAt: childProtectionChecks.recordedAt, lastActivity: childProtectionChecks.lastActivity })
+        .from(childProtectionChecks)
+        .where(eq(childProtectionChecks.userId, userId))
+        .get() ?? null,
     calendarFeedSince: db.select({ since: feedTokens.createdAt }).from(feedTokens).where(eq(feedTokens.userId, userId)).get()?.since ?? null,
     announcements: receivedBy(db, userId),
     announcementsSent: sentBy(db, userId),

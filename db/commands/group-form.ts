@@ -103,6 +103,11 @@ const groupForm = z
       .transform((value) => value || null),
     languages: listOf(helpLanguages),
     open: z.enum(['true', 'false'], { error: 'volunteering:lead.errors.open' }).transform((value) => value === 'true'),
+    /** A checkbox: absent is no. */
+    requiresCheck: z
+      .enum(['on'], { error: 'editor:errors.invalid' })
+      .optional()
+      .transform((value) => value === 'on'),
     capacity: optionalCount,
     minimum: optionalCount,
     schedule: scheduleInput,

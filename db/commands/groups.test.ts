@@ -58,6 +58,16 @@ describe('creating and editing groups', () => {
     expect(groupForLead(db, as('leadA').actor, 'ak-sprache')!.schedule).toBeNull()
   })
 
+  test('the form sets whether sign-up needs a check before work with children (a checkbox: absent is no)', async () => {
+    const { db, as } = await leadSetup()
+    const requires = () => db.$client.prepare("select requires_check as r from working_groups where id = 'ak-sprache'").get()
+    expect(updateGroup(as('leadA'), 'ak-sprache', groupValues({ requiresCheck: 'on' })).ok).toBe(true)
+    expect(requires()).toEqual({ r: 1 })
+    expect(updateGroup(as('leadA'), 'ak-sprache', groupValues({ requiresCheck: 'yes' }))).toEqual({ ok: false, errors: { requiresCheck: 'editor:errors.invalid' } })
+    expect(updateGroup(as('leadA'), 'ak-sprache', groupValues()).ok).toBe(true)
+    expect(requires()).toEqual({ r: 0 })
+  })
+
   test('a lead edits their group and is found under the new name; nobody else may', async () => {
     const { db, as } = await leadSetup()
     expect(updateGroup(as('leadA'), 'ak-sprache', groupValues({ 'name.de': 'Sprachpatenschaften Oststadt' }))).toEqual({ ok: true, value: { cancelled: 0 } })

@@ -28,6 +28,7 @@ const contentOf = (data: GroupForm) => ({
   districtId: data.district,
   languages: data.languages,
   open: data.open,
+  requiresCheck: data.requiresCheck,
   capacity: data.capacity,
   minimum: data.minimum,
 })

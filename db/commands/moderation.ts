@@ -13,13 +13,12 @@ import {
   postings,
   reportReasons,
   reports,
-  userRoles,
-  users,
   type ModerationAction,
   type ModerationSubject,
 } from '../schema'
 import { isVisible } from '../visibility'
 import { editorsOf } from './postings'
+import { confirmedCoordinators } from '../queries/users'
 import { commit, failure, fieldErrors, type Context, type Effects, type Outcome } from './run'
 
 export const maxText = 2000
@@ -287,12 +286,7 @@ export function moderationDigest(context: Context): { sent: number } {
   const counts = queueCounts(context.db)
   if (counts.total === 0) return { sent: 0 }
   return commit(context, (tx, effects) => {
-    const coordinators = tx
-      .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
-      .from(userRoles)
-      .innerJoin(users, eq(users.id, userRoles.userId))
-      .where(and(eq(userRoles.role, 'coordinator'), isNotNull(users.confirmedAt)))
-      .all()
+    const coordinators = confirmedCoordinators(tx)
     for (const person of coordinators) {
       effects.mail({
         to: person.email,

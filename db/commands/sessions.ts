@@ -6,6 +6,7 @@ import type { Db } from '../client'
 import { hour } from '../clock'
 import { addDays, isIsoDate, todayInBerlin } from '../dates'
 import { Forbidden, assertCan } from '../permissions'
+import { hasValidCheck } from './checks'
 import { groupForSessions, membershipOf, sessionOn, sessionsOf, signupByToken, signupColumns, signupOf, waitingPosition, type Session } from '../queries/sessions'
 import { instantInBerlin } from '../schedule'
 import { feedTokens, groupMembers, groupSessions, sessionSignups, users, volunteerProfiles, workingGroups } from '../schema'
@@ -143,6 +144,7 @@ export function signUp(context: Context, groupId: string, date: string): Outcome
     if (membership?.state !== 'active' && !group.open) throw new Forbidden('group:join:own')
     const session = openSession(tx, group, date, now)
     if ('ok' in session) return session
+    if (group.requiresCheck && !hasValidCheck(tx, actor.id, date)) return failure('form', err('checkRequired'))
     if (membership?.state !== 'active') {
       if (!membership) tx.insert(groupMembers).values({ groupId, userId: actor.id, role: 'member', state: 'active', createdAt: now.toISOString() }).run()
       else tx.update(groupMembers).set({ state: 'active' }).where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, actor.id))).run()

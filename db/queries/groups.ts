@@ -15,6 +15,7 @@ const columns = {
   capacity: workingGroups.capacity,
   open: workingGroups.open,
   state: workingGroups.state,
+  requiresCheck: workingGroups.requiresCheck,
 }
 
 export type Group = {
@@ -29,6 +30,8 @@ export type Group = {
   capacity: number | null
   open: boolean
   state: 'active' | 'closed'
+  /** Sign-up needs a valid check before work with children. */
+  requiresCheck: boolean
 }
 
 export function listGroups(db: Db, filters: { kind?: Group['kind']; district?: string } = {}): Group[] {

@@ -111,6 +111,7 @@ export const groupColumns = {
   minimum: workingGroups.minimum,
   open: workingGroups.open,
   state: workingGroups.state,
+  requiresCheck: workingGroups.requiresCheck,
 }
 
 export function groupForSessions(db: Db, id: string) {

@@ -1,4 +1,4 @@
-import { asc, eq, or, sql } from 'drizzle-orm'
+import { and, asc, eq, isNotNull, or, sql } from 'drizzle-orm'
 import type { Db } from '../client'
 import { assertCan, type Actor } from '../permissions'
 import { userRoles, users, type StaffRole } from '../schema'
@@ -18,4 +18,19 @@ export function findUsers(db: Db, actor: Actor | null, query: string) {
     ...row,
     roles: db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, row.id)).all().map((r) => r.role) as StaffRole[],
   }))
+}
+
+/** The name of a confirmed account, or null when there is none by that id. */
+export function volunteerName(db: Db, id: string): string | null {
+  return db.select({ name: users.name }).from(users).where(and(eq(users.id, id), isNotNull(users.confirmedAt))).get()?.name ?? null
+}
+
+/** Confirmed coordinators with what an e-mail to them needs: the people digests and reminders go to. */
+export function confirmedCoordinators(db: Db) {
+  return db
+    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
+    .from(userRoles)
+    .innerJoin(users, eq(users.id, userRoles.userId))
+    .where(and(eq(userRoles.role, 'coordinator'), isNotNull(users.confirmedAt)))
+    .all()
 }

@@ -41,6 +41,8 @@ export const workingGroups = sqliteTable(
     minimum: integer('minimum'),
     /** Where members of a closed group are invited to move. */
     successors: stringList('successors').notNull().default(sql`'[]'`),
+    /** Sign-up needs a valid check before work with children (§ 72a SGB VIII). */
+    requiresCheck: integer('requires_check', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -128,3 +128,32 @@ export const feedTokens = sqliteTable('feed_tokens', {
   tokenHash: text('token_hash').notNull().unique(),
   createdAt: createdAt(),
 })
+
+/**
+ * The check before work with children (§ 72a SGB VIII, § 44 Abs. 3 AsylG): only that an
+ * extended police certificate was seen (a row exists), its date, whether it shows a
+ * relevant conviction, and the date of the data-protection briefing. No document is
+ * stored. `validUntil` is fixed when recorded (`CHECK_VALIDITY_YEARS` after the
+ * certificate's date); the row is deleted three months after `lastActivity`, the last
+ * day the person was active in a group that requires the check.
+ */
+export const childProtectionChecks = sqliteTable(
+  'child_protection_checks',
+  {
+    userId: text('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** `YYYY-MM-DD`, the date the certificate was issued. */
+    certificateDate: text('certificate_date').notNull(),
+    conviction: integer('conviction', { mode: 'boolean' }).notNull(),
+    briefingDate: text('briefing_date'),
+    validUntil: text('valid_until').notNull(),
+    recordedBy: text('recorded_by').references(() => users.id, { onDelete: 'set null' }),
+    recordedAt: text('recorded_at').notNull(),
+    /** `YYYY-MM-DD`. */
+    lastActivity: text('last_activity').notNull(),
+    /** The coordinators were reminded that this `validUntil` comes near. */
+    lapseNoticeFor: text('lapse_notice_for'),
+  },
+  (table) => [index('child_protection_checks_valid_idx').on(table.validUntil)],
+)

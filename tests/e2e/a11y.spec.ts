@@ -33,7 +33,7 @@ test.describe('signed in', () => {
         const [name, value] = cookies.get(who)!.split('=')
         await context.clearCookies()
         await context.addCookies([{ name, value, url: baseURL! }])
-        const response = await page.goto(`/${lng}${path}`)
+        const response = await page.goto(`/${lng}${typeof path === 'function' ? path() : path}`)
         expect(response?.status(), what).toBe(200)
         const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
         expect(results.violations.map((v) => `${what}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { expect, type APIRequestContext, type Page, type PlaywrightWorkerArgs } from '@playwright/test'
+import Database from 'better-sqlite3'
 import { simpleParser } from 'mailparser'
 
 /** The demo accounts the e2e server was seeded with (README "Demo accounts"). */
@@ -14,6 +15,18 @@ export const demoAccounts = {
 
 export const outboxDir = path.resolve('tests/.tmp/e2e/outbox')
 export const databaseFile = path.resolve('tests/.tmp/e2e/treffpunkt.db')
+
+/** The id of a demo account in the e2e server's database (ask only once the server runs). */
+export function demoUserId(email: string): string {
+  const db = new Database(databaseFile, { readonly: true })
+  try {
+    const row = db.prepare('select id from users where email = ?').get(email) as { id: string } | undefined
+    if (!row) throw new Error(`no demo account ${email}`)
+    return row.id
+  } finally {
+    db.close()
+  }
+}
 
 /**
  * Signs in through the login form in a throwaway request context (its cookie jar must not

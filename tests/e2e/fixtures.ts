@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import { test as base, expect } from '@playwright/test'
+import { demoAccounts, demoUserId } from './accounts'
 import { addDays, todayInBerlin } from '../../db/dates'
 import { nextMeetingDays } from '../../db/schedule'
 import type { Schedule } from '../../db/schema/groups'
@@ -112,7 +113,7 @@ export const pageTypes: Array<[string, string, number]> = [
 ]
 
 /** Pages only a signed-in person sees, and which demo account sees them. */
-export const signedInPageTypes: Array<[string, string, 'owner' | 'admin' | 'coordinator']> = [
+export const signedInPageTypes: Array<[string, string | (() => string), 'owner' | 'admin' | 'coordinator' | 'volunteer']> = [
   ['account', '/account', 'owner'],
   ['delete account', '/account/delete', 'owner'],
   ['manage', '/manage', 'owner'],
@@ -135,6 +136,9 @@ export const signedInPageTypes: Array<[string, string, 'owner' | 'admin' | 'coor
   ['run a group', '/manage/groups/cafe-bahnhof', 'coordinator'],
   ['find volunteers', '/manage/volunteers?language=fa', 'coordinator'],
   ["a group's announcements", '/groups/ak-sprache/announcements', 'coordinator'],
+  ['run a group that requires the check', '/manage/groups/ak-kinder-familie', 'coordinator'],
+  ['a volunteer and their check', () => `/manage/volunteers/${demoUserId(demoAccounts.volunteer.email)}`, 'coordinator'],
+  ['volunteer page with a check', '/volunteer', 'volunteer'],
 ]
 
 /** A published, open-ended posting whose title exists only in the given locales. */

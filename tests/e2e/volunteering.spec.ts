@@ -1,9 +1,13 @@
 import { execFileSync } from 'node:child_process'
 import type { Page } from '@playwright/test'
 import ical, { type VEvent } from 'node-ical'
+import Database from 'better-sqlite3'
+import { addMonths, todayInBerlin } from '../../db/dates'
 import { instantInBerlin } from '../../db/schedule'
-import { databaseFile, demoAccounts, logIn, mailTo, messages, newConfirmedAccount, outboxDir } from './accounts'
-import { expect, test } from './fixtures'
+import { checkLaws } from '../../app/lib/format'
+import { formatDate } from '../../locales/dates'
+import { databaseFile, demoAccounts, demoUserId, logIn, mailTo, messages, newConfirmedAccount, outboxDir } from './accounts'
+import { demoMeetingDay, expect, test } from './fixtures'
 
 /**
  * A café's life as its people live it: a coordinator creates a weekly café with three
@@ -131,3 +135,57 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(coordinator.getByText(v.de.lead.transition.moved.replace('{{n}}', '1'))).toBeVisible()
   })
 }
+
+/** A translation with its values put in. */
+const filled = (template: string, values: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key])
+
+test('a group that works with children takes a sign-up only after a coordinator recorded the check, without JavaScript', async ({ browser, baseURL, extraHTTPHeaders, request }) => {
+  const newPage = async () => (await browser.newContext({ baseURL, javaScriptEnabled: false, extraHTTPHeaders })).newPage()
+  const sessionPath = `/ar/groups/ak-kinder-familie/sessions/${demoMeetingDay('ak-kinder-familie')}`
+  const person = await newConfirmedAccount(request, baseURL!, 'ar')
+  const volunteer = await newPage()
+  await logIn(volunteer, 'ar', person)
+  // The group takes members by approval: the volunteer asks, the coordinator approves.
+  await volunteer.goto('/ar/groups/ak-kinder-familie/join')
+  await volunteer.getByRole('button', { name: v.ar.sessions.actions.request }).click()
+  await expect(volunteer.getByText(v.ar.sessions.join.requested)).toBeVisible()
+  const coordinator = await newPage()
+  await logIn(coordinator, 'ar', demoAccounts.coordinator)
+  await coordinator.goto('/ar/manage/groups/ak-kinder-familie')
+  await coordinator.locator('li', { hasText: person.email }).getByRole('button', { name: v.ar.lead.requests.approve }).click()
+  await expect(coordinator.locator('.form-done')).toBeVisible()
+  // A member without a check cannot sign up; the page says why before and after.
+  await volunteer.goto(sessionPath)
+  await expect(volunteer.getByText(filled(v.ar.checks.groupNote, checkLaws))).toBeVisible()
+  await volunteer.getByRole('button', { name: v.ar.sessions.actions.signup }).click()
+  await expect(volunteer.locator('.form-error')).toHaveText(v.ar.sessions.errors.checkRequired)
+  // The coordinator's member list says so too.
+  await coordinator.goto('/ar/manage/groups/ak-kinder-familie')
+  await expect(coordinator.locator('li', { hasText: person.email })).toContainText(v.ar.checks.missing)
+
+  // The coordinator records what the certificate showed: a mistake first, kept as typed.
+  await coordinator.goto(`/ar/manage/volunteers/${demoUserId(person.email)}`)
+  await expect(coordinator.getByText(v.ar.checks.none)).toBeVisible()
+  await coordinator.getByLabel(v.ar.checks.form.certificateDate, { exact: true }).fill('2026-02-30')
+  await coordinator.getByLabel(v.ar.checks.form.convictionNo, { exact: true }).check()
+  await coordinator.getByRole('button', { name: v.ar.checks.form.save }).click()
+  await expect(coordinator.locator('#field-seen-error')).toHaveText(v.ar.checks.errors.seen)
+  await expect(coordinator.getByLabel(v.ar.checks.form.convictionNo, { exact: true })).toBeChecked()
+  const certificate = addMonths(todayInBerlin(), -2)
+  await coordinator.getByLabel(v.ar.checks.form.seen, { exact: true }).check()
+  await coordinator.getByLabel(v.ar.checks.form.certificateDate, { exact: true }).fill(certificate)
+  await coordinator.getByLabel(v.ar.checks.form.briefingDate, { exact: true }).fill(certificate)
+  await coordinator.getByRole('button', { name: v.ar.checks.form.save }).click()
+  await expect(coordinator.locator('.form-done')).toHaveText(v.ar.checks.done.record)
+  const stored = new Database(databaseFile, { readonly: true })
+  expect(stored.prepare('select certificate_date as date, conviction, briefing_date as briefing from child_protection_checks where user_id = ?').get(demoUserId(person.email))).toEqual({ date: certificate, conviction: 0, briefing: certificate })
+  stored.close()
+
+  // Now the sign-up goes through, and the volunteer sees on their page what is stored.
+  await volunteer.goto(sessionPath)
+  await volunteer.getByRole('button', { name: v.ar.sessions.actions.signup }).click()
+  await expect(volunteer.getByText(v.ar.sessions.state.confirmed)).toBeVisible()
+  await volunteer.goto('/ar/volunteer')
+  await expect(volunteer.getByRole('heading', { name: v.ar.checks.ownTitle })).toBeVisible()
+  await expect(volunteer.locator('#own-check + p')).toHaveText(filled(v.ar.checks.state.valid, { date: formatDate(addMonths(certificate, 60), 'ar') }))
+})

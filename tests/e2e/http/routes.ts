@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import { demoAccounts, demoUserId } from '../accounts'
 import { demo, demoSessionDay } from '../fixtures'
 
 export const actors = ['anonymous', 'volunteer', 'editor', 'owner', 'coordinator', 'admin'] as const
@@ -92,6 +93,16 @@ export const routeTable: RouteRow[] = [
   { file: '$lng.manage.conversations.$id.tsx', path: '/fa/manage/conversations/demo-diakonie', GET: { anonymous: 302, signedIn: 403 }, POST: { anonymous: 302, signedIn: 403 } },
   // Finding volunteers and keeping the skills list: coordinators only.
   { file: '$lng.manage.volunteers.tsx', path: '/de/manage/volunteers?language=fa&availability=tue-morning', GET: ownerOrCoordinator, POST: ownerOrCoordinatorPost },
+  // One volunteer's profile and check before work with children: coordinators only (the path is read once the server has seeded).
+  {
+    file: '$lng.manage.volunteers_.$id.tsx',
+    get path() {
+      return `/de/manage/volunteers/${demoUserId(demoAccounts.volunteer.email)}`
+    },
+    GET: ownerOrCoordinator,
+    POST: ownerOrCoordinatorPost,
+  },
+  { file: '$lng.manage.volunteers_.$id.tsx', path: '/ar/manage/volunteers/no-such-person', GET: { anonymous: 302, coordinator: 404, signedIn: 403 }, POST: { anonymous: 302, coordinator: 404, signedIn: 403 } },
   // A group's announcements: its active members read, its leads and coordinators also write (no demo
   // account is a member or lead of ak-eichenau; coordinators run every group); an unknown group is 404.
   { file: '$lng.groups.$id_.announcements.tsx', path: '/de/groups/ak-eichenau/announcements', GET: ownerOrCoordinator, POST: ownerOrCoordinatorPost },
