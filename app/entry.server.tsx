@@ -5,7 +5,7 @@ import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
-import { createI18n, requestLocale } from './lib/i18n.server'
+import { i18nFor, requestLocale } from './lib/i18n.server'
 import { NonceProvider } from './lib/nonce'
 import { hasSessionCookie } from './lib/auth.server'
 import { getDb } from './lib/db.server'
@@ -47,7 +47,7 @@ export default async function handleRequest(
   responseHeaders: Headers,
   remixContext: EntryContext,
 ) {
-  const i18n = await createI18n(requestLocale(request))
+  const i18n = await i18nFor(requestLocale(request))
   const nonce = crypto.randomBytes(16).toString('base64')
   const waitForAll = isbot(request.headers.get('user-agent') ?? '') || remixContext.isSpaMode
 

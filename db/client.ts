@@ -1,14 +1,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import * as schema from './schema'
+import { projectRoot } from './root'
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
 
-const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations')
+const migrationsFolder = path.join(projectRoot(), 'db/migrations')
 
 /**
  * Opens (creating if needed) the SQLite file with the pragmas durability depends on,
@@ -24,9 +24,36 @@ export function openDatabase(file: string, options: { migrate?: boolean } = {}):
   // NORMAL is durable in WAL mode against process crashes; only a power cut can lose the last commit.
   sqlite.pragma('synchronous = NORMAL')
   checkPragmas(sqlite, file)
+  reusePreparedStatements(sqlite)
   const db = drizzle(sqlite, { schema }) as Db
   if (options.migrate !== false) migrate(db, { migrationsFolder })
   return db
+}
+
+/** How many distinct statements a connection keeps compiled (the product has a few hundred). */
+const statementCacheSize = 1000
+
+/**
+ * Drizzle prepares every query anew, and compiling SQL was a large share of a page's time.
+ * The connection keeps compiled statements by their text (least recently used ones leave
+ * first) and hands them out in their default mode: whoever asked for rows as arrays
+ * (`raw`), single values (`pluck`) or per-table objects (`expand`) set that on their call.
+ */
+function reusePreparedStatements(sqlite: Database.Database) {
+  const prepare = sqlite.prepare.bind(sqlite)
+  const cache = new Map<string, Database.Statement>()
+  sqlite.prepare = ((source: string) => {
+    let statement = cache.get(source)
+    if (statement) {
+      cache.delete(source)
+      if (statement.reader) statement.raw(false).pluck(false).expand(false)
+    } else {
+      statement = prepare(source)
+      if (cache.size >= statementCacheSize) cache.delete(cache.keys().next().value!)
+    }
+    cache.set(source, statement)
+    return statement
+  }) as typeof sqlite.prepare
 }
 
 function checkPragmas(sqlite: Database.Database, file: string) {
@@ -51,13 +78,15 @@ const generations = new WeakMap<object, number>()
  * writers queue on busy_timeout instead of failing half-way with SQLITE_BUSY.
  */
 export function writeTransaction<T>(db: Db, work: (tx: Db) => T): T {
+  const before = totalChanges(db)
   try {
     // The transaction runs on the same connection; prepared statements may use it directly.
     return db.transaction((tx) => work(Object.assign(tx, { $client: db.$client }) as unknown as Db), {
       behavior: 'immediate',
     })
   } finally {
-    generations.set(db.$client, writeGeneration(db) + 1)
+    // A job that found nothing to do leaves the content version (and every cache keyed by it) alone.
+    if (totalChanges(db) !== before) generations.set(db.$client, writeGeneration(db) + 1)
   }
 }
 
@@ -69,6 +98,8 @@ export function writeTransaction<T>(db: Db, work: (tx: Db) => T): T {
 export function contentVersion(db: Db): string {
   return `${db.$client.pragma('data_version', { simple: true })}:${writeGeneration(db)}`
 }
+
+const totalChanges = (db: Db) => db.$client.prepare('select total_changes()').pluck().get() as number
 
 function writeGeneration(db: Db): number {
   return generations.get(db.$client) ?? 0

@@ -25,8 +25,28 @@ function ruleOf(schedule: Schedule): InstanceType<typeof RRule> {
   })
 }
 
+/**
+ * Answers by schedule and window, for the whole process: every page that lists groups asks
+ * for the same few dates, and rrule walks from the schedule's start on each question. A
+ * changed schedule is another key; the cache is emptied when it grows large.
+ */
+const answers = new Map<string, string[]>()
+function remembered(key: string, compute: () => string[]): string[] {
+  let days = answers.get(key)
+  if (!days) {
+    if (answers.size >= 5000) answers.clear()
+    days = compute()
+    answers.set(key, days)
+  }
+  return [...days]
+}
+
 /** Meeting days from `from` to `to` (inclusive, `YYYY-MM-DD`), the schedule's exceptions left out. */
 export function meetingDays(schedule: Schedule, from: string, to: string): string[] {
+  return remembered(`between\n${JSON.stringify(schedule)}\n${from}\n${to}`, () => computeMeetingDays(schedule, from, to))
+}
+
+function computeMeetingDays(schedule: Schedule, from: string, to: string): string[] {
   if (to < from) return []
   const skip = new Set(schedule.except)
   return ruleOf(schedule)
@@ -37,6 +57,10 @@ export function meetingDays(schedule: Schedule, from: string, to: string): strin
 
 /** The next `count` meeting days on or after `from`. */
 export function nextMeetingDays(schedule: Schedule, from: string, count: number): string[] {
+  return remembered(`next\n${JSON.stringify(schedule)}\n${from}\n${count}`, () => computeNextMeetingDays(schedule, from, count))
+}
+
+function computeNextMeetingDays(schedule: Schedule, from: string, count: number): string[] {
   const rule = ruleOf(schedule)
   const skip = new Set(schedule.except)
   const result: string[] = []

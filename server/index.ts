@@ -3,7 +3,8 @@ import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
 import closeWithGrace from 'close-with-grace'
 import { readEnv } from '../app/lib/env.server'
-import { openDatabase } from '../db/client'
+import { contentVersion, openDatabase } from '../db/client'
+import { projectRoot } from '../db/root'
 import { configureOutbox } from '../search/meilisearch/outbox'
 import { createApp } from './app'
 import { jobs, startJobs } from './jobs'
@@ -24,11 +25,11 @@ const db = openDatabase(env.DATABASE_PATH)
 configureOutbox(db, Boolean(env.MEILI_URL))
 await prepare(env, db, (message) => logger.info(message))
 
-const buildDir = path.resolve('build')
+const buildDir = path.join(projectRoot(), 'build')
 const build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild & {
   entry: { module: { shutdown?: () => Promise<void> } }
 }
-const app = createApp(env, build, logger, buildDir)
+const app = createApp(env, build, logger, buildDir, () => contentVersion(db))
 const scheduler = startJobs(jobs(env, db), (job, error) => logger.error({ job, err: error }, 'background job failed'))
 
 const server = app.listen(env.PORT, env.HOST, () => {

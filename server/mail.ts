@@ -1,6 +1,5 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { and, asc, eq, lte } from 'drizzle-orm'
 import { createInstance, type TFunction } from 'i18next'
 import nodemailer from 'nodemailer'
@@ -9,10 +8,11 @@ import type { Db } from '../db/client'
 import type { Clock } from '../db/clock'
 import { defaultLocale, isLocale, locales, rtlLocales } from '../locales'
 import { mailOutbox } from '../db/schema'
+import { projectRoot } from '../db/root'
 
 export type MailSettings = { smtpUrl?: string; from: string; outboxDir: string; publicUrl: string }
 
-const localesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../locales')
+const localesDir = path.join(projectRoot(), 'locales')
 
 let translators: Map<string, TFunction> | undefined
 function translator(locale: string): TFunction {

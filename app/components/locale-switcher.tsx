@@ -26,3 +26,22 @@ export function LocaleSwitcher({ current }: { current: Locale }) {
     </ul>
   )
 }
+
+/**
+ * The header's compact form of the switcher: the current language, which opens to the
+ * others. A `<details>` element, so it opens without JavaScript and takes one line on a phone.
+ */
+export function LocaleMenu({ current }: { current: Locale }) {
+  return (
+    <details className="locale-menu">
+      <summary>
+        <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="18" height="18" className="locale-icon">
+          <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" strokeWidth="1.8" />
+          <path d="M3 12h18M12 3c2.6 2.6 3.9 5.6 3.9 9s-1.3 6.4-3.9 9c-2.6-2.6-3.9-5.6-3.9-9S9.4 5.6 12 3z" fill="none" stroke="currentColor" strokeWidth="1.8" />
+        </svg>
+        <span lang={current}>{localeNames[current]}</span>
+      </summary>
+      <LocaleSwitcher current={current} />
+    </details>
+  )
+}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { PostingCard as Card } from '../lib/site.server'
 import { Localized } from './localized'
 import { UnverifiedBadge } from './unverified-badge'
+import { memoFormatter } from '../../locales/dates'
 
 export function PostingCard({ card, lng, level = 2 }: { card: Card; lng: string; level?: 2 | 3 }) {
   const { t } = useTranslation()
@@ -42,5 +43,5 @@ export function PostingCards({ cards, lng, level = 2 }: { cards: Card[]; lng: st
 }
 
 function languageOf(tag: string, lng: string) {
-  return new Intl.DisplayNames([lng], { type: 'language', fallback: 'code' }).of(tag) ?? tag
+  return memoFormatter(`language:${lng}`, () => new Intl.DisplayNames([lng], { type: 'language', fallback: 'code' })).of(tag) ?? tag
 }

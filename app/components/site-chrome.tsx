@@ -1,7 +1,7 @@
 import { Form, Link, NavLink, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { Locale } from '../i18n'
-import { LocaleSwitcher } from './locale-switcher'
+import { LocaleMenu } from './locale-switcher'
 
 /** The header of every page, error pages included: the way to every section and to search. */
 export function SiteHeader({ lng, signedIn }: { lng: Locale; signedIn: { name: string; moderation?: number | null } | null | undefined }) {
@@ -55,8 +55,8 @@ export function SiteHeader({ lng, signedIn }: { lng: Locale; signedIn: { name: s
             <Link to={`/${lng}/login`}>{t('account:nav.login')}</Link>
           )}
         </nav>
-        <nav aria-label={t('locale.label')}>
-          <LocaleSwitcher current={lng} />
+        <nav aria-label={t('locale.label')} className="locale-nav">
+          <LocaleMenu current={lng} />
         </nav>
       </header>
     </>

@@ -7,41 +7,32 @@
  * فبروری، …). Arabic uses the Levantine month names Syrians and Iraqis read (كانون الثاني،
  * آذار، تموز، آب) with Latin digits, as on German papers and letters.
  */
-import { calendar, formatDate } from '../../locales/dates'
+import { calendar, formatDate, memoFormatter } from '../../locales/dates'
 
 export { formatDate }
 
 /** A moment (ISO timestamp) as Berlin wall-clock date and time. */
 export function formatDateTime(iso: string, lng: string): string {
-  return new Intl.DateTimeFormat(calendar(lng), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(new Date(iso))
+  return memoFormatter(`dateTime:${lng}`, () => new Intl.DateTimeFormat(calendar(lng), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' })).format(new Date(iso))
 }
 
 export function formatMeetingDay(iso: string, lng: string): string {
-  return new Intl.DateTimeFormat(calendar(lng), {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${iso}T12:00:00Z`))
+  const format = memoFormatter(`meetingDay:${lng}`, () => new Intl.DateTimeFormat(calendar(lng), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }))
+  return format.format(new Date(`${iso}T12:00:00Z`))
 }
 
 export function formatTime(hhmm: string, lng: string): string {
-  return new Intl.DateTimeFormat(calendar(lng), { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(
-    new Date(`2026-01-05T${hhmm}:00Z`),
-  )
+  return memoFormatter(`time:${lng}`, () => new Intl.DateTimeFormat(calendar(lng), { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' })).format(new Date(`2026-01-05T${hhmm}:00Z`))
 }
 
 const weekdayDates = { mon: '05', tue: '06', wed: '07', thu: '08', fri: '09', sat: '10', sun: '11' } as const
 
 export function weekdayName(weekday: keyof typeof weekdayDates, lng: string): string {
-  return new Intl.DateTimeFormat(calendar(lng), { weekday: 'long', timeZone: 'UTC' }).format(
-    new Date(`2026-01-${weekdayDates[weekday]}T12:00:00Z`),
-  )
+  return memoFormatter(`weekday:${lng}`, () => new Intl.DateTimeFormat(calendar(lng), { weekday: 'long', timeZone: 'UTC' })).format(new Date(`2026-01-${weekdayDates[weekday]}T12:00:00Z`))
 }
 
 export function formatNumber(value: number, lng: string): string {
-  return new Intl.NumberFormat(lng).format(value)
+  return memoFormatter(`number:${lng}`, () => new Intl.NumberFormat(lng)).format(value)
 }
 
 /**
@@ -50,7 +41,7 @@ export function formatNumber(value: number, lng: string): string {
  */
 export function formatList(items: readonly string[], lng: string, type: 'conjunction' | 'disjunction' = 'conjunction'): string {
   try {
-    return new Intl.ListFormat(lng, { style: 'long', type }).format(items)
+    return memoFormatter(`list:${lng}:${type}`, () => new Intl.ListFormat(lng, { style: 'long', type })).format(items)
   } catch {
     return items.join(', ')
   }
@@ -64,7 +55,7 @@ export function languageName(tag: string, lng: string): string {
   const own = ownNames[lng]?.[tag]
   if (own) return own
   try {
-    return new Intl.DisplayNames([lng], { type: 'language', fallback: 'code' }).of(tag) ?? tag
+    return memoFormatter(`language:${lng}`, () => new Intl.DisplayNames([lng], { type: 'language', fallback: 'code' })).of(tag) ?? tag
   } catch {
     return tag
   }

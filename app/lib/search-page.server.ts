@@ -7,6 +7,7 @@ import type { Locale } from '../i18n'
 import { formatList } from './format'
 import { misses, searchEngine } from './search.server'
 import { labels, site, type Labels } from './site.server'
+import { memoFormatter } from '../../locales/dates'
 
 const maxQuery = 500
 const filterNames = ['kind', ...facetNames] as const
@@ -134,7 +135,7 @@ function valueLabel(name: FilterName, value: string, lng: Locale, t: TFunction, 
     case 'orgKind':
       return t(`common:orgKind.${value}`)
     case 'language':
-      return new Intl.DisplayNames([lng], { type: 'language', fallback: 'code' }).of(value) ?? value
+      return memoFormatter(`language:${lng}`, () => new Intl.DisplayNames([lng], { type: 'language', fallback: 'code' })).of(value) ?? value
   }
 }
 

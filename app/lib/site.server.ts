@@ -7,6 +7,8 @@ import { isLocale, type Locale } from '../i18n'
 import { getDb } from './db.server'
 import { serverT } from './i18n.server'
 import { excerpt, pickText, type Picked } from './text'
+import { memoByContent } from '../../db/memo'
+import type { Db } from '../../db/client'
 
 export function notFound(): never {
   throw new Response('Not found', { status: 404 })
@@ -57,8 +59,13 @@ export function districtLabel(names: Record<string, string> | null | undefined, 
 }
 
 /** Category and district names in the reader's language, for cards and filters. */
+/** The taxonomy with its labels in the reader's language; computed once per content version. */
 export function labels(lng: Locale) {
   const db = getDb()
+  return memoByContent(db, `labels:${lng}`, () => computeLabels(db, lng))
+}
+
+function computeLabels(db: Db, lng: Locale) {
   const categories = listCategories(db)
   const districts = listDistricts(db).map((d) => ({ id: d.id, name: districtLabel(d.name, lng, d.id) }))
   return {

@@ -7,18 +7,23 @@ import { postingCountsByCategory, postingCountsByDistrict } from '../../db/queri
 import { PostingCards } from '../components/posting-card'
 import { pageMeta } from '../lib/meta'
 import { labels, postingCard, site } from '../lib/site.server'
+import { memoByContent } from '../../db/memo'
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const { lng, db, today, t } = await site(params)
   const names = labels(lng)
-  const counts = postingCountsByCategory(db, today)
-  const byDistrict = postingCountsByDistrict(db, today)
-  const latest = listVisiblePostings(db, today, { type: 'offer' }, { offset: 0, limit: 6 })
+  // What the home page counts and lists changes only with the content (and the date).
+  const { counts, byDistrict, latest, figures } = memoByContent(db, `home:${today}`, () => ({
+    counts: postingCountsByCategory(db, today),
+    byDistrict: postingCountsByDistrict(db, today),
+    latest: listVisiblePostings(db, today, { type: 'offer' }, { offset: 0, limit: 6 }),
+    figures: boardFigures(db, today),
+  }))
   return {
     lng,
     title: t('common:site.tagline'),
     description: t('home:intro'),
-    figures: boardFigures(db, today),
+    figures,
     categories: names.categories
       .filter((c) => !c.parentId)
       .map((c) => ({ id: c.id, label: names.category.get(c.id) ?? c.id, count: counts.get(c.id) ?? 0 })),

@@ -4,7 +4,8 @@ import { getGroup } from '../../db/queries/groups'
 import { sessionsOf } from '../../db/queries/sessions'
 import { getDb } from '../lib/db.server'
 
-const headers = { 'Cache-Control': 'public, max-age=60', 'Access-Control-Allow-Origin': '*' }
+/** Caching of the answer is the server's (server/cache.ts: a validator and a short shared max-age). */
+const headers = { 'Access-Control-Allow-Origin': '*' }
 const allowed = new Set(['from', 'to'])
 
 /** What the query asks for, or the reason it cannot be answered. */

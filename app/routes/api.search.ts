@@ -4,13 +4,14 @@ import { parseSearchParams } from '../../search/engine'
 import { getDb } from '../lib/db.server'
 import { searchEngine, unknownFilter } from '../lib/search.server'
 
-const headers = { 'Cache-Control': 'no-store', 'Access-Control-Allow-Origin': '*' }
+/** A good answer is cached as the server says (server/cache.ts); a refused one is not kept. */
+const headers = { 'Access-Control-Allow-Origin': '*' }
 
 /** `GET /api/search` (docs/api.md): public, read-only, the same answer whichever engine serves it. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = parseSearchParams(new URL(request.url).searchParams)
   const problem = parsed.ok ? unknownFilter(getDb(), parsed.params) : parsed.error
-  if (!parsed.ok || problem) return Response.json({ error: problem }, { status: 400, headers })
+  if (!parsed.ok || problem) return Response.json({ error: problem }, { status: 400, headers: { ...headers, 'Cache-Control': 'no-store' } })
   const response = await searchEngine().search(parsed.params, todayInBerlin())
   return Response.json(response, { headers })
 }

@@ -1,14 +1,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { count } from 'drizzle-orm'
 import type { Db } from '../client'
 import type { Context } from '../commands/run'
 import { addDays, daysBetween, todayInBerlin } from '../dates'
 import { formatErrors, importExchange, type ApplyCounts } from '../exchange'
 import { organisations } from '../schema'
+import { projectRoot } from '../root'
 
-export const demoFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'demo.json')
+export const demoFile = path.join(projectRoot(), 'db/seed/demo.json')
 
 /** The day the demo file's dates were written for (a Monday). */
 export const DEMO_AUTHORED_ON = '2026-11-02'

@@ -50,6 +50,8 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByLabel('Kategorie').selectOption('language')
       await page.getByRole('button', { name: 'Anzeigen' }).click()
       await expect(page).toHaveURL(/\/de\/offers\?category=language/)
+      // The URL changes before the new page is parsed: wait for its list.
+      await expect(page.locator('.cards > li').first()).toBeVisible()
       const count = await page.locator('.cards > li').count()
       expect(count).toBeGreaterThan(0)
       // Every card names "Sprache" or one of its sub-categories.
@@ -70,6 +72,8 @@ for (const [from, to, name] of [
 ] as const) {
   test(`switching ${from} to ${to} switches every string on the page`, async ({ page, context }) => {
     await page.goto(from)
+    // The header's language menu opens to the other languages.
+    await page.locator('.locale-menu summary').click()
     await page.getByRole('link', { name, exact: true }).click()
     const target = from.replace(/^\/[a-z]{2}/, `/${to}`)
     await expect(page).toHaveURL(target)

@@ -17,6 +17,8 @@ for (const javaScriptEnabled of [false, true]) {
 
     test('search in Arabic, narrow by district, share the URL, land on the same results', async ({ page, browser }) => {
       await page.goto('/ar')
+      // Typing while React hydrates the page races it: wait until the page says it is done.
+      if (javaScriptEnabled) await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' })
       const box = page.getByRole('search').getByRole('searchbox', { name: search.box })
       await box.fill(query)
       await box.press('Enter')

@@ -31,7 +31,7 @@ function tomorrow(): { day: string; weekday: string } {
 
 /** Every due background job once, as cron would run `npm run jobs:once` (reminders among them). */
 function runJobsOnce() {
-  execFileSync('npx', ['tsx', 'scripts/jobs-once.ts'], { env: { ...process.env, DATABASE_PATH: databaseFile, OUTBOX_DIR: outboxDir, LOG_LEVEL: 'warn' }, stdio: 'pipe' })
+  execFileSync(process.execPath, ['build/jobs-once.js'], { env: { ...process.env, DATABASE_PATH: databaseFile, OUTBOX_DIR: outboxDir, LOG_LEVEL: 'warn' }, stdio: 'pipe' })
 }
 
 for (const javaScriptEnabled of [true, false]) {

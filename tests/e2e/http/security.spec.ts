@@ -106,8 +106,19 @@ test('a signed-in person’s pages and data are private to their browser; anonym
     expect(response.headers()['cache-control'], path).toBe('private, no-store')
   }
   const anonymous = await request.get('/de')
-  expect(anonymous.headers()['cache-control'] ?? '').not.toContain('private')
+  expect(anonymous.headers()['cache-control']).toBe('public, max-age=60, stale-while-revalidate=300')
   expect(anonymous.headers()['set-cookie']).toBeUndefined()
+  // What everyone sees alike is revalidated without a render; a signed-in person's page never is.
+  for (const path of ['/ar/offers', '/api/search?q=kurs&lang=de', '/de/offers.data']) {
+    const first = await request.get(path)
+    const etag = first.headers()['etag']
+    expect(etag, path).toMatch(/^W\/"/)
+    expect((await request.get(path, { headers: { 'If-None-Match': etag } })).status(), path).toBe(304)
+  }
+  const etag = anonymous.headers()['etag']
+  const signedIn = await request.get('/de', { headers: { Cookie: cookie, 'If-None-Match': etag } })
+  expect(signedIn.status()).toBe(200)
+  expect(signedIn.headers()['etag']).toBeUndefined()
 })
 
 test('every response carries the security headers; pages an enforced CSP with a nonce', async ({ request }) => {
