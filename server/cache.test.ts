@@ -54,8 +54,16 @@ test('a public page carries a validator and shared-cache headers; naming the val
   expect(again.headers.get('etag')).toBe(etag)
   expect(await again.text()).toBe('')
   expect(renders).toBe(before)
-  // Positive control: another validator renders again.
-  expect((await get('/de/offers', { 'If-None-Match': 'W/"other"' })).status).toBe(200)
+  // Another validator gets the whole page: the one rendered before, from memory, with its headers.
+  const kept = await get('/de/offers', { 'If-None-Match': 'W/"other"' })
+  expect(kept.status).toBe(200)
+  expect(await kept.text()).toBe('<p>offers</p>')
+  expect(kept.headers.get('content-type')).toBe('text/html; charset=utf-8')
+  expect(kept.headers.get('etag')).toBe(etag)
+  expect(renders).toBe(before)
+  // Positive control: once the content changes, the page is rendered again.
+  version++
+  expect(await (await get('/de/offers')).text()).toBe('<p>offers</p>')
   expect(renders).toBe(before + 1)
 })
 
@@ -78,7 +86,14 @@ test('errors, signed-in requests and pages reached by a secret link are not made
   expect(gone.status).toBe(410)
   expect(gone.headers.get('etag')).toBeNull()
   expect(gone.headers.get('cache-control')).toBeNull()
+  // Neither an error nor a signed-in request is answered from memory: each renders.
+  let before = renders
+  await get('/de/postings/gone')
+  expect(renders).toBe(before + 1)
+  await get('/de/offers')
+  before = renders
   const signedIn = await get('/de/offers', { Cookie: 'treffpunkt=abc' })
+  expect(renders).toBe(before + 1)
   expect(signedIn.headers.get('etag')).toBeNull()
   const etag = (await get('/de/offers')).headers.get('etag')!
   expect((await get('/de/offers', { Cookie: 'treffpunkt=abc', 'If-None-Match': etag })).status).toBe(200)

@@ -46,7 +46,18 @@ export function validator(url: string, options: CacheOptions): string {
 const matches = (header: string | undefined, etag: string) =>
   header !== undefined && header.split(',').some((candidate) => candidate.trim() === '*' || candidate.trim().replace(/^W\//, '') === etag.replace(/^W\//, ''))
 
+/** A rendered answer kept in memory by its validator (which names the URL and the content version). */
+type Kept = { headers: Record<string, string>; body: Buffer }
+const keptLimit = { entries: 300, bytes: 2_000_000 }
+/** Headers the connection decides afresh (compression, length) rather than the kept answer. */
+const perConnection = new Set(['content-encoding', 'content-length', 'transfer-encoding', 'vary', 'connection', 'date'])
+
 export function sharedCache(options: CacheOptions) {
+  const kept = new Map<string, Kept>()
+  const keep = (etag: string, answer: Kept) => {
+    if (kept.size >= keptLimit.entries) kept.delete(kept.keys().next().value!)
+    kept.set(etag, answer)
+  }
   return (req: Request, res: Response, next: NextFunction) => {
     if (!isShared(req)) return next()
     const etag = validator(req.originalUrl, options)
@@ -57,11 +68,24 @@ export function sharedCache(options: CacheOptions) {
       res.status(304).end()
       return
     }
+    // The same page asked again before anything changed: the answer rendered for the first
+    // asker, as a reverse proxy in front would give it (its nonce too: ADR 015).
+    const answer = req.method === 'GET' ? kept.get(etag) : undefined
+    if (answer) {
+      kept.delete(etag)
+      kept.set(etag, answer)
+      for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value)
+      res.vary('Cookie')
+      res.status(200).end(answer.body)
+      return
+    }
     // Only a 200 without a cookie becomes cacheable: errors and redirects stay as they are.
+    let cacheable = false
     const writeHead = res.writeHead
     res.writeHead = function (this: Response, ...args: Parameters<Response['writeHead']>) {
       const status = typeof args[0] === 'number' ? args[0] : res.statusCode
       if (status === 200 && !res.getHeader('set-cookie') && !res.getHeader('cache-control')) {
+        cacheable = true
         res.setHeader('ETag', etag)
         res.setHeader('Cache-Control', cacheControl)
         // A browser that signs in must not reuse the anonymous page it kept.
@@ -69,6 +93,37 @@ export function sharedCache(options: CacheOptions) {
       }
       return writeHead.apply(this, args)
     } as Response['writeHead']
+    if (req.method === 'GET') keepWhatIsSent(res, () => cacheable, (answer) => keep(etag, answer))
     next()
   }
+}
+
+/** Collects the body as it is written (before compression) and hands it over once the answer is complete. */
+function keepWhatIsSent(res: Response, cacheable: () => boolean, done: (answer: Kept) => void) {
+  const chunks: Buffer[] = []
+  let size = 0
+  const collect = (chunk: unknown, encoding?: unknown) => {
+    if (chunk === undefined || chunk === null || typeof chunk === 'function' || size > keptLimit.bytes) return
+    const buffer = Buffer.isBuffer(chunk) ? chunk : typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8') : Buffer.from(chunk as Uint8Array)
+    size += buffer.length
+    chunks.push(buffer)
+  }
+  const write = res.write
+  const end = res.end
+  res.write = function (this: Response, chunk: unknown, ...rest: unknown[]) {
+    collect(chunk, rest[0])
+    return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest)
+  } as Response['write']
+  res.end = function (this: Response, chunk?: unknown, ...rest: unknown[]) {
+    collect(chunk, rest[0])
+    return (end as (...args: unknown[]) => Response).call(this, chunk, ...rest)
+  } as Response['end']
+  res.once('finish', () => {
+    if (!cacheable() || size > keptLimit.bytes) return
+    const headers: Record<string, string> = {}
+    for (const [name, value] of Object.entries(res.getHeaders())) {
+      if (!perConnection.has(name) && value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : String(value)
+    }
+    done({ headers, body: Buffer.concat(chunks) })
+  })
 }

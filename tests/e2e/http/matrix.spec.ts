@@ -15,6 +15,8 @@ test('every route module has its rows in the matrix', () => {
  * (size: routes × 2 × actors). POSTs carry our own Origin and an empty form.
  */
 test('every route, method and actor answers as the table says', async ({ playwright, baseURL }) => {
+  // Nearly a thousand requests, one after another, beside another worker's tests.
+  test.setTimeout(120_000)
   const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { 'X-Forwarded-For': '203.0.113.7' } })
   const cookies: Partial<Record<ActorName, string>> = {}
   for (const actor of actors) if (actor !== 'anonymous') cookies[actor] = await signIn(playwright, baseURL!, accountOf[actor])
