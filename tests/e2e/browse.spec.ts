@@ -19,7 +19,7 @@ for (const javaScriptEnabled of [true, false]) {
         await expect(page).toHaveURL(`/${lng}/categories/language`)
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(label)
 
-        const posting = page.locator('.cards .card-title a').first()
+        const posting = page.locator(`.cards .card-title a[href^="/${lng}/postings/"]`).first()
         const title = (await posting.innerText()).trim()
         await posting.click()
         await expect(page).toHaveURL(new RegExp(`/${lng}/postings/[^/]+$`))
@@ -33,7 +33,8 @@ for (const javaScriptEnabled of [true, false]) {
 
         await page.getByRole('navigation', { name: common.nav.main }).getByRole('link', { name: common.nav.groups }).click()
         await expect(page).toHaveURL(`/${lng}/groups`)
-        const group = page.locator('.cards .card-title a').first()
+        // With JavaScript the address changes before the new list is on the page: take a group's link, not the last page's card.
+        const group = page.locator(`.cards .card-title a[href^="/${lng}/groups/"]`).first()
         const groupName = (await group.innerText()).trim()
         await group.click()
         // Wait for the navigation, not for time: with JavaScript the list's heading stays until it lands.
