@@ -1,7 +1,7 @@
 import type { ElementType, ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Picked } from '../lib/text'
-import { memoFormatter } from '../../locales/dates'
+import { intlLanguageName } from '../lib/format'
 
 /**
  * User-written text in the language it exists in: `lang` tells screen readers and fonts,
@@ -34,7 +34,7 @@ export function Localized({
 
 export function SourceNote({ lang }: { lang: string }) {
   const { t, i18n } = useTranslation()
-  const name = memoFormatter(`language:${i18n.language}`, () => new Intl.DisplayNames([i18n.language], { type: 'language', fallback: 'code' })).of(lang) ?? lang
+  const name = intlLanguageName(lang, i18n.language)
   return <p className="source-note">{t('text.onlyIn', { language: name })}</p>
 }
 

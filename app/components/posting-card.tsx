@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { PostingCard as Card } from '../lib/site.server'
 import { Localized } from './localized'
 import { UnverifiedBadge } from './unverified-badge'
-import { memoFormatter } from '../../locales/dates'
+import { intlLanguageName } from '../lib/format'
 
 export function PostingCard({ card, lng, level = 2 }: { card: Card; lng: string; level?: 2 | 3 }) {
   const { t } = useTranslation()
@@ -17,7 +17,7 @@ export function PostingCard({ card, lng, level = 2 }: { card: Card; lng: string;
         </Link>
       </Heading>
       {card.title.fallback ? (
-        <p className="source-note">{t('text.onlyIn', { language: languageOf(card.title.lang, lng) })}</p>
+        <p className="source-note">{t('text.onlyIn', { language: intlLanguageName(card.title.lang, lng) })}</p>
       ) : null}
       <Localized value={card.excerpt} as="p" className="excerpt" note={false} />
       <p className="meta">
@@ -40,8 +40,4 @@ export function PostingCards({ cards, lng, level = 2 }: { cards: Card[]; lng: st
       ))}
     </ul>
   )
-}
-
-function languageOf(tag: string, lng: string) {
-  return memoFormatter(`language:${lng}`, () => new Intl.DisplayNames([lng], { type: 'language', fallback: 'code' })).of(tag) ?? tag
 }

@@ -52,8 +52,11 @@ const ownNames: Partial<Record<string, Record<string, string>>> = { fa: { fa: '�
 
 /** "Arabisch" in German, "الألمانية" in Arabic; the tag itself when Intl does not know it. */
 export function languageName(tag: string, lng: string): string {
-  const own = ownNames[lng]?.[tag]
-  if (own) return own
+  return ownNames[lng]?.[tag] ?? intlLanguageName(tag, lng)
+}
+
+/** The language's name as Intl gives it (source notes say "Persisch" as the browser would). */
+export function intlLanguageName(tag: string, lng: string): string {
   try {
     return memoFormatter(`language:${lng}`, () => new Intl.DisplayNames([lng], { type: 'language', fallback: 'code' })).of(tag) ?? tag
   } catch {

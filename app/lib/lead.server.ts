@@ -58,10 +58,11 @@ export function groupValues(row: typeof workingGroups.$inferSelect): GroupValues
 const nameIn = (name: Record<string, string>, lng: Locale) => pickText(name, lng, 'de')?.text ?? ''
 
 /** Everything the lead's page shows besides the form, each part read with the person's permission. */
-export function leadPage(db: Db, actor: Actor, groupId: string, lng: Locale, today: string, now: Date) {
+export function leadPage(db: Db, actor: Actor, group: { id: string; requiresCheck: boolean }, lng: Locale, today: string, now: Date) {
+  const groupId = group.id
+  const { requiresCheck } = group
   const listed = membersOf(db, actor, groupId)
   // In a group that works with children, leads see until when each member may: no more of the check.
-  const requiresCheck = db.select({ requiresCheck: workingGroups.requiresCheck }).from(workingGroups).where(eq(workingGroups.id, groupId)).get()?.requiresCheck ?? false
   const checks = requiresCheck ? validUntilFor(db, listed.map((m) => m.userId), today) : new Map<string, string | null>()
   const members = listed.map((m) => {
     const validUntil = checks.get(m.userId)

@@ -4,10 +4,9 @@ import { listVisibleOrganisations } from '../../db/queries/organisations'
 import { postingCountsByCategory } from '../../db/queries/taxonomy'
 import { facetNames, parseSearchParams, repeatable, searchParams, type SearchParams, type SearchResponse } from '../../search/engine'
 import type { Locale } from '../i18n'
-import { formatList } from './format'
+import { formatList, intlLanguageName } from './format'
 import { misses, searchEngine } from './search.server'
 import { labels, site, type Labels } from './site.server'
-import { memoFormatter } from '../../locales/dates'
 
 const maxQuery = 500
 const filterNames = ['kind', ...facetNames] as const
@@ -135,7 +134,7 @@ function valueLabel(name: FilterName, value: string, lng: Locale, t: TFunction, 
     case 'orgKind':
       return t(`common:orgKind.${value}`)
     case 'language':
-      return memoFormatter(`language:${lng}`, () => new Intl.DisplayNames([lng], { type: 'language', fallback: 'code' })).of(value) ?? value
+      return intlLanguageName(value, lng)
   }
 }
 

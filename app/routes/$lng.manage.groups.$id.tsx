@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = params.id ?? ''
   const row = await guarded(() => groupForLead(db, session.user, id))
   if (!row) notFound()
-  const page = leadPage(db, session.user, id, lng, today, new Date())
+  const page = leadPage(db, session.user, row, lng, today, new Date())
   const done = new URL(request.url).searchParams.get('done')
   return {
     lng,

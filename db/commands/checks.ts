@@ -48,6 +48,9 @@ export function checkState(check: Pick<CheckRecord, 'conviction' | 'briefingDate
 
 const allows = (state: CheckState) => state === 'valid' || state === 'lapsing'
 
+/** Checks whose validity ends within the notice period (or has ended). */
+const lapsesBy = (today: string) => lte(childProtectionChecks.validUntil, addDays(today, lapseNoticeDays))
+
 /** True when the person holds a check that is valid on `date` (a session's day). */
 export function hasValidCheck(db: Db, userId: string, date: string): boolean {
   const check = db.select().from(childProtectionChecks).where(eq(childProtectionChecks.userId, userId)).get()
@@ -127,7 +130,7 @@ export function lapsingChecks(db: Db, actor: Actor | null, today: string) {
     .select({ userId: users.id, name: users.name, validUntil: childProtectionChecks.validUntil })
     .from(childProtectionChecks)
     .innerJoin(users, eq(users.id, childProtectionChecks.userId))
-    .where(lte(childProtectionChecks.validUntil, addDays(today, lapseNoticeDays)))
+    .where(lapsesBy(today))
     .orderBy(childProtectionChecks.validUntil, users.name)
     .all()
 }
@@ -145,7 +148,7 @@ export function remindLapsingChecks(context: Context): { checks: number; sent: n
       .from(childProtectionChecks)
       .where(
         and(
-          lte(childProtectionChecks.validUntil, addDays(today, lapseNoticeDays)),
+          lapsesBy(today),
           gt(childProtectionChecks.validUntil, today),
           or(isNull(childProtectionChecks.lapseNoticeFor), ne(childProtectionChecks.lapseNoticeFor, childProtectionChecks.validUntil)),
         ),

@@ -13,6 +13,9 @@ export const demoAccounts = {
   volunteer: { email: 'ehrenamt@lindenfeld.example', password: 'Fahrrad-Sprachcafe-58' },
 } as const
 
+/** A translation with its values put in (an absent value leaves nothing). */
+export const fill = (template: string, values: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '')
+
 export const outboxDir = path.resolve('tests/.tmp/e2e/outbox')
 export const databaseFile = path.resolve('tests/.tmp/e2e/treffpunkt.db')
 

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { demoAccounts, logIn, mailTo, messages, newConfirmedAccount } from './accounts'
+import { demoAccounts, fill, logIn, mailTo, messages, newConfirmedAccount } from './accounts'
 import { expect, test } from './fixtures'
 
 /**
@@ -10,7 +10,6 @@ import { expect, test } from './fixtures'
  * e-mailed link. And the other way: a visitor reports, the coordinator hides with a
  * reason, the author appeals, the coordinator restores.
  */
-const fill = (template: string, values: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '')
 const de = { account: messages('de', 'account'), editor: messages('de', 'editor'), moderation: messages('de', 'moderation'), conversations: messages('de', 'conversations'), mail: messages('de', 'mail') }
 
 test.use({ signsIn: true })

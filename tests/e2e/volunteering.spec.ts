@@ -6,7 +6,7 @@ import { addMonths, todayInBerlin } from '../../db/dates'
 import { instantInBerlin } from '../../db/schedule'
 import { checkLaws } from '../../app/lib/format'
 import { formatDate } from '../../locales/dates'
-import { databaseFile, demoAccounts, demoUserId, logIn, mailTo, messages, newConfirmedAccount, outboxDir } from './accounts'
+import { databaseFile, demoAccounts, demoUserId, fill, logIn, mailTo, messages, newConfirmedAccount, outboxDir } from './accounts'
 import { demoMeetingDay, expect, test } from './fixtures'
 
 /**
@@ -136,9 +136,6 @@ for (const javaScriptEnabled of [true, false]) {
   })
 }
 
-/** A translation with its values put in. */
-const filled = (template: string, values: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key])
-
 test('a group that works with children takes a sign-up only after a coordinator recorded the check, without JavaScript', async ({ browser, baseURL, extraHTTPHeaders, request }) => {
   const newPage = async () => (await browser.newContext({ baseURL, javaScriptEnabled: false, extraHTTPHeaders })).newPage()
   const sessionPath = `/ar/groups/ak-kinder-familie/sessions/${demoMeetingDay('ak-kinder-familie')}`
@@ -156,7 +153,7 @@ test('a group that works with children takes a sign-up only after a coordinator 
   await expect(coordinator.locator('.form-done')).toBeVisible()
   // A member without a check cannot sign up; the page says why before and after.
   await volunteer.goto(sessionPath)
-  await expect(volunteer.getByText(filled(v.ar.checks.groupNote, checkLaws))).toBeVisible()
+  await expect(volunteer.getByText(fill(v.ar.checks.groupNote, checkLaws))).toBeVisible()
   await volunteer.getByRole('button', { name: v.ar.sessions.actions.signup }).click()
   await expect(volunteer.locator('.form-error')).toHaveText(v.ar.sessions.errors.checkRequired)
   // The coordinator's member list says so too.
@@ -187,5 +184,5 @@ test('a group that works with children takes a sign-up only after a coordinator 
   await expect(volunteer.getByText(v.ar.sessions.state.confirmed)).toBeVisible()
   await volunteer.goto('/ar/volunteer')
   await expect(volunteer.getByRole('heading', { name: v.ar.checks.ownTitle })).toBeVisible()
-  await expect(volunteer.locator('#own-check + p')).toHaveText(filled(v.ar.checks.state.valid, { date: formatDate(addMonths(certificate, 60), 'ar') }))
+  await expect(volunteer.locator('#own-check + p')).toHaveText(fill(v.ar.checks.state.valid, { date: formatDate(addMonths(certificate, 60), 'ar') }))
 })
