@@ -14,11 +14,16 @@ import { searchParams, type SearchInput } from '../search/engine'
 import { flatten, miniSearch, orama, type Baseline, type Query } from './bench/baselines'
 import { generatePostings, random, type CorpusPosting, type Taxonomy } from './bench/corpus'
 import { commandContext } from '../search/context'
+import { commit } from '../db/commands/run'
+import { postings as postingsTable } from '../db/schema'
+import { eq } from 'drizzle-orm'
 
 /**
  * The search benchmark (docs/performance.md):
- *   npm run bench:search -- --postings 10000 [--rounds 5] [--no-baselines]
+ *   npm run bench:search -- --postings 10000 [--rounds 5] [--no-baselines] [--writes 5]
  * `--postings 0` measures the demo municipality alone, queries drawn from its own texts.
+ * `--writes N` runs the classes again while N postings a second are saved through the
+ * write path, and compares each class's p95 with the quiet run's.
  * Generates a synthetic multilingual corpus on the demo's taxonomy, builds our index,
  * runs a fixed query mix per class, and the same in MiniSearch and Orama.
  */
@@ -29,6 +34,7 @@ const arg = (name: string, fallback: number) => {
 const count = arg('postings', 10_000)
 const rounds = arg('rounds', 5)
 const baselines = !process.argv.includes('--no-baselines')
+const writesPerSecond = arg('writes', 0)
 const budgetMs = 20_000
 const gc = () => (globalThis as { gc?: () => void }).gc?.()
 const heapMb = () => {
@@ -139,11 +145,56 @@ function measure(run: (query: Query) => unknown): Record<string, Stats> {
   return out
 }
 
-const ours = measure((query) => engine.search(searchParams.parse({ q: query.q, ...query.filters } as SearchInput), today))
+const search = (query: Query) => engine.search(searchParams.parse({ q: query.q, ...query.filters } as SearchInput), today)
+const ours = measure(search)
 const rows: Array<[string, Record<string, Stats>]> = [['ours', ours]]
 const summary = (name: string, stats: Record<string, Stats>) =>
   console.log(`${name} p50/p95 ms: ${Object.entries(stats).map(([c, st]) => `${c} ${st.p50.toFixed(1)}/${st.p95.toFixed(1)}`).join(' · ')}`)
 summary('ours', ours)
+
+if (writesPerSecond > 0) {
+  // An editor saves a posting every 1/N s: a new title through the one door (db/commands/run.ts),
+  // re-indexed in its transaction; the next search patches its memory from the change log.
+  const indexTimes: number[] = []
+  const plain = commandContext(db, null)
+  const context = {
+    ...plain,
+    index: (...args: Parameters<typeof plain.index>) => {
+      const t = performance.now()
+      plain.index(...args)
+      indexTimes.push(performance.now() - t)
+    },
+  }
+  const titles = postings.map((p) => p.title)
+  const writeTimes: number[] = []
+  let nextWrite = performance.now()
+  let written = 0
+  const writing = measure((query) => {
+    if (performance.now() >= nextWrite) {
+      nextWrite += 1000 / writesPerSecond
+      const id = postings[Math.floor(rand() * postings.length)].id
+      const t = performance.now()
+      commit(context, (tx, effects) => {
+        tx.update(postingsTable).set({ title: titles[written++ % titles.length], updatedAt: new Date().toISOString() }).where(eq(postingsTable.id, id)).run()
+        effects.index({ postings: [id] })
+      })
+      writeTimes.push(performance.now() - t)
+    }
+    return search(query)
+  })
+  const percentiles = (times: number[]) => {
+    times.sort((a, b) => a - b)
+    const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(2)
+    return `p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms`
+  }
+  console.log(`\nwhile saving ${writesPerSecond} postings/s: ${writeTimes.length} saves; re-indexing the posting ${percentiles(indexTimes)}; the whole save ${percentiles(writeTimes)}\n`)
+  console.log('| class | quiet p50 | quiet p95 | writing p50 | writing p95 | p95 writing/quiet |')
+  console.log('|---|---|---|---|---|---|')
+  for (const name of Object.keys(classes)) {
+    const [q, w] = [ours[name], writing[name]]
+    console.log(`| ${name} | ${q.p50.toFixed(2)} | ${q.p95.toFixed(2)} | ${w.p50.toFixed(2)} | ${w.p95.toFixed(2)} | ${(w.p95 / q.p95).toFixed(2)} |`)
+  }
+}
 
 if (baselines) {
   const docs = flatten(

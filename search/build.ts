@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm'
+import { eq, inArray, sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { isListed } from '../db/visibility'
 import { categories, organisations, postings, workingGroups } from '../db/schema'
@@ -7,11 +7,19 @@ import { groupKindTerms } from './glossary'
 
 type Taxonomy = Map<string, { parentId: string | null; terms: string[] }>
 
-function taxonomy(db: Db): Taxonomy {
-  const rows = db
-    .select({ id: categories.id, parentId: categories.parentId, label: categories.label, synonyms: categories.synonyms })
-    .from(categories)
-    .all()
+/** The categories with their terms: all of them, or those of `ids` and their ancestors. */
+function taxonomy(db: Db, ids?: string[]): Taxonomy {
+  const columns = { id: categories.id, parentId: categories.parentId, label: categories.label, synonyms: categories.synonyms }
+  const rows = ids
+    ? db
+        .select(columns)
+        .from(categories)
+        .where(
+          sql`${categories.id} in (with recursive chain(id) as (select value from json_each(${JSON.stringify(ids)})
+                union select parent_id from categories join chain using (id) where parent_id is not null) select id from chain)`,
+        )
+        .all()
+    : db.select(columns).from(categories).all()
   return new Map(
     rows.map((row) => [
       row.id,
@@ -51,12 +59,13 @@ const postingColumns = {
 
 /** Documents for the given postings (all when `ids` is undefined). */
 export function postingDocuments(db: Db, ids?: string[]): SearchDocument[] {
-  const tree = taxonomy(db)
   const query = db
     .select(postingColumns)
     .from(postings)
     .innerJoin(organisations, eq(organisations.id, postings.organisationId))
   const rows = ids ? query.where(inArray(postings.id, ids)).all() : query.all()
+  // A few postings need only their categories' chains, not the whole taxonomy.
+  const tree = taxonomy(db, ids && rows.map((row) => row.categoryId))
   return rows.map((row) => {
     const chain = ancestry(tree, row.categoryId)
     return {

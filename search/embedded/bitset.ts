@@ -16,6 +16,10 @@ export class Bitset {
     this.words[position >>> 5] |= 1 << (position & 31)
   }
 
+  delete(position: number): void {
+    this.words[position >>> 5] &= ~(1 << (position & 31))
+  }
+
   has(position: number): boolean {
     return (this.words[position >>> 5] & (1 << (position & 31))) !== 0
   }

@@ -1,10 +1,20 @@
 import type { Db } from '../../db/client'
-import { organisations, postings, workingGroups } from '../../db/schema'
-import { groupIsListed, organisationIsVisible, onlyVisible } from '../../db/visibility'
+import { isWithinValidity } from '../../db/visibility'
 import type { SearchKind } from '../document'
 import { Bitset } from './bitset'
 
-export type Doc = { rowid: number; position: number; kind: SearchKind; date: string; facets: Record<string, string[]> }
+/** What a search needs of a document besides its text; `listed` and validity are the visibility rule's inputs. */
+export type Doc = {
+  rowid: number
+  position: number
+  kind: SearchKind
+  ref: string
+  date: string
+  facets: Record<string, string[]>
+  listed: boolean
+  validFrom: string | null
+  validUntil: string | null
+}
 
 const unit = String.fromCharCode(31)
 const record = String.fromCharCode(30)
@@ -13,38 +23,45 @@ const record = String.fromCharCode(30)
  * Every indexed document's kind, date and facet values, held in memory, with one bitset
  * per facet value over the documents' positions: filtering and disjunctive facet counts
  * are then intersections and population counts, whatever the size of the result, and
- * "newest" costs no SQL. Reloaded when the content changes (`contentVersion`).
+ * "newest" costs no SQL. Visibility is the rule (db/visibility.ts) over the inputs each
+ * document carries, as Meilisearch filters them. Patched document by document from the
+ * index's change log (`apply`); bitsets leave room for a quarter more documents.
  */
 export class Catalog {
   private visibleCache: { today: string; rowids: number[]; set: Set<number>; bits: Bitset } | undefined
   private readonly bits = new Map<string, Bitset>()
   private readonly values = new Map<string, string[]>()
   private readonly none: Bitset
+  /** The size of every bitset: positions are never reused, a removed document leaves a gap. */
+  readonly capacity: number
+  private next: number
 
   private constructor(
     private readonly db: Db,
     readonly docs: Map<number, Doc>,
     private readonly refs: Map<string, number>,
   ) {
-    this.none = new Bitset(docs.size)
-    for (const doc of docs.values()) {
-      for (const [facet, values] of Object.entries(doc.facets)) {
-        for (const value of values) {
-          const key = `${facet}${unit}${value}`
-          let set = this.bits.get(key)
-          if (!set) {
-            set = new Bitset(docs.size)
-            this.bits.set(key, set)
-            this.values.set(facet, [...(this.values.get(facet) ?? []), value])
-          }
-          set.add(doc.position)
-        }
-      }
-    }
+    this.next = docs.size
+    this.capacity = docs.size + Math.max(256, docs.size >> 2)
+    this.none = new Bitset(this.capacity)
+    for (const doc of docs.values()) this.mark(doc, true)
   }
 
-  get size(): number {
-    return this.docs.size
+  /** Sets (or clears) the document's position in the bitset of each of its facet values. */
+  private mark(doc: Doc, on: boolean) {
+    for (const [facet, values] of Object.entries(doc.facets)) {
+      for (const value of values) {
+        const key = `${facet}${unit}${value}`
+        let set = this.bits.get(key)
+        if (!set) {
+          set = new Bitset(this.capacity)
+          this.bits.set(key, set)
+          this.values.set(facet, [...(this.values.get(facet) ?? []), value])
+        }
+        if (on) set.add(doc.position)
+        else set.delete(doc.position)
+      }
+    }
   }
 
   /** Documents with `value` in `facet` (none for a value nobody has). */
@@ -60,39 +77,66 @@ export class Catalog {
   static load(db: Db): Catalog {
     const docs = new Map<number, Doc>()
     const refs = new Map<string, number>()
-    const rows = db.$client.prepare('select rowid, kind, ref_id, date from search_documents').raw().all() as Array<[number, SearchKind, string, string]>
-    for (const [rowid, kind, ref, date] of rows) {
-      docs.set(rowid, { rowid, position: docs.size, kind, date, facets: {} })
-      refs.set(`${kind}:${ref}`, rowid)
-    }
-    // One row per document: SQLite groups faster than JavaScript builds 200,000 rows.
-    const facets = db.$client
-      .prepare(`select doc, group_concat(facet || char(31) || value, char(30)) from search_facets group by doc`)
-      .raw()
-      .all() as Array<[number, string]>
-    for (const [rowid, pairs] of facets) {
-      const doc = docs.get(rowid)
-      if (!doc) continue
-      for (const pair of pairs.split(record)) {
-        const [facet, value] = pair.split(unit)
-        ;(doc.facets[facet] ??= []).push(value)
-      }
+    for (const doc of readDocs(db)) {
+      docs.set(doc.rowid, { ...doc, position: docs.size })
+      refs.set(`${doc.kind}:${doc.ref}`, doc.rowid)
     }
     return new Catalog(db, docs, refs)
+  }
+
+  /**
+   * Takes the named documents as they are now in the index: written, changed or gone.
+   * False when the bitsets have no room left for the new ones (the caller reloads).
+   */
+  apply(rowids: number[]): boolean {
+    const current = new Map(readDocs(this.db, rowids).map((doc) => [doc.rowid, doc]))
+    const added = [...current.keys()].filter((rowid) => !this.docs.has(rowid)).length
+    if (this.next + added > this.capacity) return false
+    const shown = this.visibleCache
+    for (const rowid of rowids) {
+      const old = this.docs.get(rowid)
+      if (old) {
+        this.mark(old, false)
+        this.docs.delete(rowid)
+        this.refs.delete(`${old.kind}:${old.ref}`)
+        if (shown?.set.delete(rowid)) {
+          shown.rowids.splice(this.newestIndex(shown.rowids, old), 1)
+          shown.bits.delete(old.position)
+        }
+      }
+      const now = current.get(rowid)
+      if (!now) continue
+      const doc = { ...now, position: old?.position ?? this.next++ }
+      this.docs.set(rowid, doc)
+      this.refs.set(`${doc.kind}:${doc.ref}`, rowid)
+      this.mark(doc, true)
+      if (shown && isShown(doc, shown.today)) {
+        shown.rowids.splice(this.newestIndex(shown.rowids, doc), 0, rowid)
+        shown.set.add(rowid)
+        shown.bits.add(doc.position)
+      }
+    }
+    return true
+  }
+
+  /** Where `doc` is, or belongs, in rowids ordered newest first. */
+  private newestIndex(rowids: number[], doc: Doc): number {
+    let low = 0
+    let high = rowids.length
+    while (low < high) {
+      const mid = (low + high) >> 1
+      if (byNewest(this.docs.get(rowids[mid]) ?? doc, doc) < 0) low = mid + 1
+      else high = mid
+    }
+    return low
   }
 
   /** Rowids of the documents the visibility rule shows on `today`, newest first. */
   visible(today: string): number[] {
     if (this.visibleCache?.today !== today) {
-      const rowids: number[] = []
-      for (const [kind, ids] of visibleIds(this.db, today)) {
-        for (const id of ids) {
-          const rowid = this.refs.get(`${kind}:${id}`)
-          if (rowid !== undefined) rowids.push(rowid)
-        }
-      }
-      rowids.sort((a, b) => byNewest(this.docs.get(a)!, this.docs.get(b)!))
-      this.visibleCache = { today, rowids, set: new Set(rowids), bits: Bitset.of(this.size, rowids.map((rowid) => this.docs.get(rowid)!.position)) }
+      const shown = [...this.docs.values()].filter((doc) => isShown(doc, today)).sort(byNewest)
+      const rowids = shown.map((doc) => doc.rowid)
+      this.visibleCache = { today, rowids, set: new Set(rowids), bits: Bitset.of(this.capacity, shown.map((doc) => doc.position)) }
     }
     return this.visibleCache.rowids
   }
@@ -112,17 +156,36 @@ export class Catalog {
 
 export const byNewest = (a: Doc, b: Doc) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.rowid - b.rowid)
 
-/** The visibility rule (docs/visibility.md) for every kind, as ids. */
-function visibleIds(db: Db, today: string): Array<[SearchKind, string[]]> {
-  const ids = (rows: Array<{ id: string }>) => rows.map((row) => row.id)
-  return [
-    [
-      'posting',
-      ids(
-        onlyVisible(db.select({ id: postings.id }).from(postings).$dynamic(), today).all(),
-      ),
-    ],
-    ['organisation', ids(db.select({ id: organisations.id }).from(organisations).where(organisationIsVisible()).all())],
-    ['group', ids(db.select({ id: workingGroups.id }).from(workingGroups).where(groupIsListed()).all())],
-  ]
+/** The visibility rule (db/visibility.ts) over the inputs the document carries. */
+const isShown = (doc: Doc, today: string) => doc.listed && isWithinValidity(doc, today)
+
+/** Documents with their facet values, all of them or the given rowids. */
+function readDocs(db: Db, rowids?: number[]): Array<Omit<Doc, 'position'>> {
+  const only = rowids ? ' where rowid in (select value from json_each(?))' : ''
+  const args = rowids ? [JSON.stringify(rowids)] : []
+  const docs = new Map<number, Omit<Doc, 'position'>>()
+  const rows = db.$client
+    .prepare(
+      `select rowid, kind, ref_id, date, json_extract(document, '$.visibility.listed'), json_extract(document, '$.visibility.validFrom'),
+              json_extract(document, '$.visibility.validUntil') from search_documents${only}`,
+    )
+    .raw()
+    .all(...args) as Array<[number, SearchKind, string, string, number, string | null, string | null]>
+  for (const [rowid, kind, ref, date, listed, validFrom, validUntil] of rows) {
+    docs.set(rowid, { rowid, kind, ref, date, facets: {}, listed: listed === 1, validFrom, validUntil })
+  }
+  // One row per document: SQLite groups faster than JavaScript builds 200,000 rows.
+  const facets = db.$client
+    .prepare(`select doc, group_concat(facet || char(31) || value, char(30)) from search_facets${only.replace('rowid', 'doc')} group by doc`)
+    .raw()
+    .all(...args) as Array<[number, string]>
+  for (const [rowid, pairs] of facets) {
+    const doc = docs.get(rowid)
+    if (!doc) continue
+    for (const pair of pairs.split(record)) {
+      const [facet, value] = pair.split(unit)
+      ;(doc.facets[facet] ??= []).push(value)
+    }
+  }
+  return [...docs.values()]
 }

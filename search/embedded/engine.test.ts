@@ -1,9 +1,11 @@
-import { describe, expect, test } from 'vitest'
-import { writeTransaction } from '../../db/client'
+import { describe, expect, test, vi } from 'vitest'
+import { writeTransaction, type Db } from '../../db/client'
+import { commit } from '../../db/commands/run'
 import { importExchange, type ExchangeInput } from '../../db/exchange'
 import { testDatabase } from '../../tests/db'
 import { contractFile, contractToday } from '../contract/fixture'
 import { searchParams, type SearchInput } from '../engine'
+import { Catalog } from './catalog'
 import { createEmbeddedEngine } from './engine'
 import { Vocabulary } from './vocabulary'
 import { indexIsCurrent, indexIsEmpty, reindex } from './writer'
@@ -17,10 +19,67 @@ function setup() {
   }
   load(contractFile)
   const engine = createEmbeddedEngine(db)
-  const ids = (input: SearchInput) =>
-    (engine.search(searchParams.parse(input), contractToday) as Awaited<ReturnType<typeof engine.search>>).hits.map((hit) => hit.id)
-  return { db, load, ids }
+  const answer = (input: SearchInput, by = engine) => {
+    const { tookMs: _, ...response } = by.search(searchParams.parse(input), contractToday) as Awaited<ReturnType<typeof engine.search>>
+    return response
+  }
+  const ids = (input: SearchInput) => answer(input).hits.map((hit) => hit.id)
+  return { db, load, ids, answer }
 }
+
+/** Changes through the one door (db/commands/run.ts), as the product makes them. */
+function change(db: Db, sql: string, index: { postings?: string[]; organisations?: string[] }) {
+  commit(commandContext(db, null), (tx, effects) => {
+    tx.$client.prepare(sql).run()
+    effects.index(index)
+  })
+}
+
+describe('a running engine follows the change log instead of reloading', () => {
+  const clothes = contractFile.postings!.find((p) => p.id === 'clothes')!
+
+  test('saved, new, hidden and deleted postings are patched in, and it answers as a fresh engine does', () => {
+    const { db, load, ids, answer } = setup()
+    expect(ids({ q: 'Winterkleidung' })).toContain('clothes') // memory loaded
+    const loads = vi.spyOn(Catalog, 'load')
+    load({ format: 'treffpunkt/v1', postings: [{ ...clothes, title: { de: 'Sommerkleidung für Familien' } }] })
+    load({ format: 'treffpunkt/v1', postings: [{ ...clothes, id: 'raincoats', title: { de: 'Regenjacken zu verschenken' }, district: 'nordstadt' }] })
+    change(db, "update postings set moderation = 'hidden' where id = 'bicycles-uk'", { postings: ['bicycles-uk'] })
+    change(db, "delete from postings where id = 'coats'", { postings: ['coats'] })
+
+    expect(ids({ q: 'Somerkleidung' })).toEqual(['clothes']) // a new word, reached with a typo
+    expect(ids({ q: 'Winterkleidung' })).not.toContain('clothes')
+    expect(ids({ q: 'Regenjacken', district: ['nordstadt'] })).toEqual(['raincoats'])
+    expect(ids({ q: 'Wintermäntel' })).toEqual([])
+    expect(db.$client.prepare("select count(*) from search_documents where ref_id = 'coats'").pluck().get()).toBe(0)
+    const queries: SearchInput[] = [{}, { q: 'Kleidung' }, { q: 'Fahrrad' }, { type: ['offer'] }, { district: ['nordstadt'] }, { q: 'Jacken', category: ['donations'] }]
+    const patched = queries.map((query) => answer(query))
+    expect(loads).not.toHaveBeenCalled()
+    const fresh = createEmbeddedEngine(db)
+    expect(queries.map((query) => answer(query, fresh))).toEqual(patched)
+    expect(loads).toHaveBeenCalledTimes(1) // the fresh engine's, a positive control for the spy
+    loads.mockRestore()
+  })
+
+  test('a rebuild, or changes pruned before it saw them, make it reload', () => {
+    const { db, ids } = setup()
+    ids({})
+    const loads = vi.spyOn(Catalog, 'load')
+    change(db, "update postings set title = json_set(title, '$.de', 'Wollmützen') where id = 'clothes'", { postings: ['clothes'] })
+    expect(ids({ q: 'Wollmützen' })).toEqual(['clothes'])
+    expect(loads).toHaveBeenCalledTimes(0)
+    writeTransaction(db, (tx) => reindex(tx, { all: true }))
+    expect(ids({ q: 'Wollmützen' })).toEqual(['clothes'])
+    expect(loads).toHaveBeenCalledTimes(1)
+    change(db, "update postings set title = json_set(title, '$.de', 'Strickjacken') where id = 'clothes'", { postings: ['clothes'] })
+    change(db, "update postings set title = json_set(title, '$.de', 'Handschuhe') where id = 'coats'", { postings: ['coats'] })
+    db.$client.prepare('delete from search_changes where seq = (select min(seq) from search_changes where doc <> 0)').run()
+    expect(ids({ q: 'Strickjacken' })).toEqual(['clothes'])
+    expect(ids({ q: 'Handschuhe' })).toEqual(['coats'])
+    expect(loads).toHaveBeenCalledTimes(2)
+    loads.mockRestore()
+  })
+})
 
 describe('the embedded index stays current with every write', () => {
   test('an imported change is searchable the moment it commits', () => {
@@ -49,14 +108,20 @@ describe('the embedded index stays current with every write', () => {
 
   test('a suspended organisation disappears with its postings at once', () => {
     const { db, ids } = setup()
-    writeTransaction(db, (tx) => tx.$client.prepare("update organisations set suspended = 1 where id = 'kleiderkammer'").run())
+    commit(commandContext(db, null), (tx, effects) => {
+      tx.$client.prepare("update organisations set suspended = 1 where id = 'kleiderkammer'").run()
+      effects.index({ organisations: ['kleiderkammer'] })
+    })
     expect(ids({ q: 'Winterkleidung' })).toEqual([])
     expect(ids({ q: 'Kleiderkammer' })).toEqual([])
   })
 
   test('a posting hidden by moderation disappears at once', () => {
     const { db, ids } = setup()
-    writeTransaction(db, (tx) => tx.$client.prepare("update postings set moderation = 'hidden' where id = 'course'").run())
+    commit(commandContext(db, null), (tx, effects) => {
+      tx.$client.prepare("update postings set moderation = 'hidden' where id = 'course'").run()
+      effects.index({ postings: ['course'] })
+    })
     expect(ids({ q: 'Deutschkurs' })).not.toContain('course')
   })
 

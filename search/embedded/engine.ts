@@ -9,6 +9,7 @@ import { byNewest, Catalog, type Doc } from './catalog'
 import { compareRanks, rankDocument, type Rank, type WordMatches } from './ranking'
 import { tokenize } from './tokens'
 import { Vocabulary } from './vocabulary'
+import { patchLimit } from './writer'
 
 /**
  * Work bounds: no query may take seconds (better-sqlite3 cannot interrupt a statement).
@@ -24,10 +25,10 @@ export type EmbeddedEngine = SearchEngine & {
 }
 
 export function createEmbeddedEngine(db: Db): EmbeddedEngine {
-  let state: { version: string; catalog: Catalog; vocabulary: Vocabulary; known: Set<string> } | undefined
+  let state: Memory | undefined
   const current = () => {
     const version = contentVersion(db)
-    if (state?.version !== version) state = { version, catalog: Catalog.load(db), vocabulary: Vocabulary.load(db.$client), known: exactGlossaryWords(db) }
+    if (state?.version !== version) state = (state && patched(db, state, version)) ?? loaded(db, version)
     return state
   }
 
@@ -67,9 +68,9 @@ export function createEmbeddedEngine(db: Db): EmbeddedEngine {
 
       // 2. Filter, and count each facet with its own filter left out (disjunctive): a
       //    document that fails only the filter of facet F still counts for F's values.
-      const positions = words.length === 0 ? catalog.visibleBits(today) : Bitset.of(catalog.size, candidates.map((rowid) => catalog.docs.get(rowid)!.position))
+      const positions = words.length === 0 ? catalog.visibleBits(today) : Bitset.of(catalog.capacity, candidates.map((rowid) => catalog.docs.get(rowid)!.position))
       // A document without the facet fails its filter: `type=need` excludes organisations and groups.
-      const masks = [...activeFilters(params)].map(([facet, values]): [string, Bitset] => [facet, values.reduce((union, value) => union.or(catalog.withValue(facet, value)), new Bitset(catalog.size))])
+      const masks = [...activeFilters(params)].map(([facet, values]): [string, Bitset] => [facet, values.reduce((union, value) => union.or(catalog.withValue(facet, value)), new Bitset(catalog.capacity))])
       const passing = (except?: string) => masks.reduce((set, [facet, mask]) => (facet === except ? set : set.and(mask)), positions)
       const all = passing()
       const facets: Record<string, Record<string, number>> = {}
@@ -114,6 +115,35 @@ export function createEmbeddedEngine(db: Db): EmbeddedEngine {
       }
     },
   }
+}
+
+/** What the engine keeps in memory, as of `version` and the change log's row `seq`. */
+type Memory = { version: string; seq: number; catalog: Catalog; vocabulary: Vocabulary; known: Set<string> }
+
+const lastChange = (db: Db) => (db.$client.prepare('select coalesce(max(seq), 0) from search_changes').pluck().get() as number)
+
+function loaded(db: Db, version: string): Memory {
+  // The log position first: a change committed while loading is applied again next time.
+  const seq = lastChange(db)
+  return { version, seq, catalog: Catalog.load(db), vocabulary: Vocabulary.load(db.$client), known: exactGlossaryWords(db) }
+}
+
+/**
+ * The memory brought up to date from the change log (search_changes): only the documents
+ * written since, and the terms whose counts they moved. Undefined when it cannot be: a
+ * rebuild (document 0), rows pruned before this reader saw them, too many changes, or no
+ * room left in the catalog.
+ */
+function patched(db: Db, memory: Memory, version: string): Memory | undefined {
+  const rows = db.$client
+    .prepare('select seq, doc, terms from search_changes where seq > ? order by seq limit ?')
+    .raw()
+    .all(memory.seq, patchLimit + 1) as Array<[number, number, string]>
+  if (rows.length === 0 && lastChange(db) !== memory.seq) return undefined
+  if (rows.length > patchLimit || (rows.length > 0 && rows[0][0] !== memory.seq + 1) || rows.some(([, doc]) => doc === 0)) return undefined
+  if (!memory.catalog.apply([...new Set(rows.map(([, doc]) => doc))])) return undefined
+  memory.vocabulary.apply(db.$client, new Set(rows.flatMap(([, , terms]) => (terms ? terms.split(' ') : []))))
+  return { ...memory, version, seq: rows.length > 0 ? rows[rows.length - 1][0] : memory.seq }
 }
 
 /**

@@ -40,6 +40,26 @@ export class Vocabulary {
   }
 
   /**
+   * Takes these terms' document counts as they are now in the index (a change moved them):
+   * a term that came into the index is inserted in order, one that left is removed.
+   */
+  apply(client: Database.Database, terms: Iterable<string>): void {
+    const count = client.prepare('select doc from search_vocab where term = ?').pluck()
+    for (const term of terms) {
+      const docs = (count.get(term) as number | undefined) ?? 0
+      const known = this.docs.has(term)
+      if (docs > 0) {
+        this.docs.set(term, docs)
+        if (!known) this.terms.splice(this.lowerBound(term), 0, term)
+      } else if (known) {
+        this.docs.delete(term)
+        this.terms.splice(this.lowerBound(term), 1)
+      }
+    }
+    this.completions.clear()
+  }
+
+  /**
    * Terms a query word may stand for: itself, typo variants, and (last word) completions.
    * A `known` word (search/glossary.ts, `exactGlossaryWords`) is taken as written: no typo
    * variants, as Meilisearch's `typoTolerance.disableOnWords`.

@@ -10,12 +10,49 @@ export const attributes = ['title', 'taxonomy', 'organisation', 'body'] as const
 
 const indexText = (texts: string[]) => texts.map((text) => tokenize(text).join(' ')).join(' \n ')
 
+/** The index terms of an FTS row: its columns hold normalised words joined by spaces. */
+const termsOf = (texts: string[]) => new Set(texts.join(' ').split(/\s+/).filter((term) => term !== ''))
+
+/** Terms in one set and not the other: the terms whose document counts a change moved. */
+function movedTerms(before: Set<string>, after: Set<string>): string {
+  const moved = [...before].filter((term) => !after.has(term))
+  for (const term of after) if (!before.has(term)) moved.push(term)
+  return moved.join(' ')
+}
+
+/** How many change rows a reader may be behind before it must reload (db/migrations/0007). */
+export const keptChanges = 10_000
+
+/** A batch of more documents than this is logged as "reload everything" (document 0): patching would cost more. */
+export const patchLimit = 2_000
+
+/**
+ * The change log readers patch their memory from (search_changes): one row per document
+ * with the terms whose counts it moved; pruned to the last `keptChanges` rows.
+ */
+function changeLog(tx: Db) {
+  const client = tx.$client
+  const insert = client.prepare('insert into search_changes (doc, terms) values (?, ?)')
+  const oldText = client.prepare('select title, taxonomy, organisation, body from search_fts where rowid = ?').raw()
+  return {
+    reloadAll: () => client.prepare('insert into search_changes (doc) values (0)').run(),
+    before: (rowid: number) => termsOf((oldText.get(rowid) as string[] | undefined) ?? []),
+    record: (rowid: number, before: Set<string>, after: Set<string>) => insert.run(rowid, movedTerms(before, after)),
+    prune: () => client.prepare('delete from search_changes where seq <= (select max(seq) from search_changes) - ?').run(keptChanges),
+  }
+}
+
 /**
  * Writes documents into the embedded index inside the caller's transaction, so a posting
- * is searchable exactly when its change commits. Replaces any earlier version.
+ * is searchable exactly when its change commits. Replaces any earlier version. Each
+ * document goes into the change log, unless the batch is a rebuild or too large to patch.
  */
-export function writeDocuments(tx: Db, documents: SearchDocument[]): void {
+export function writeDocuments(tx: Db, documents: SearchDocument[], { rebuild = false } = {}): void {
   const client = tx.$client
+  const log = changeLog(tx)
+  const none = new Set<string>()
+  const logged = !rebuild && documents.length <= patchLimit
+  if (!rebuild && !logged) log.reloadAll()
   const find = client.prepare('select rowid from search_documents where kind = ? and ref_id = ?')
   const insertDoc = client.prepare(
     'insert into search_documents (kind, ref_id, date, document) values (?, ?, ?, ?)',
@@ -40,50 +77,69 @@ export function writeDocuments(tx: Db, documents: SearchDocument[]): void {
   for (const doc of documents) {
     const existing = find.get(doc.kind, doc.id) as { rowid: number } | undefined
     let rowid: number
+    let before = none
     if (existing) {
       rowid = existing.rowid
+      if (logged) before = log.before(rowid)
       updateDoc.run(doc.date, JSON.stringify(doc), rowid)
       deleteFts.run(rowid)
       deleteFacets.run(rowid)
     } else {
       rowid = Number(insertDoc.run(doc.kind, doc.id, doc.date, JSON.stringify(doc)).lastInsertRowid)
     }
-    insertFts.run(
-      rowid,
+    const texts = [
       indexText(Object.values(doc.title)),
       taxonomyText(doc.taxonomy),
       indexText(doc.organisation ? [doc.organisation.name] : []),
       indexText(Object.values(doc.body)),
-    )
+    ]
+    insertFts.run(rowid, ...texts)
+    if (logged) log.record(rowid, before, termsOf(texts))
     insertFacet.run(rowid, 'kind', doc.kind)
     for (const [facet, values] of Object.entries(doc.facets)) {
       for (const value of values) insertFacet.run(rowid, facet, value)
     }
   }
+  if (logged && documents.length > 0) log.prune()
 }
 
 export function removeDocuments(tx: Db, kind: SearchKind, ids: string[]): void {
   const client = tx.$client
+  const log = changeLog(tx)
   const find = client.prepare('select rowid from search_documents where kind = ? and ref_id = ?')
   for (const id of ids) {
     const row = find.get(kind, id) as { rowid: number } | undefined
     if (!row) continue
+    const before = log.before(row.rowid)
     client.prepare('delete from search_fts where rowid = ?').run(row.rowid)
     client.prepare('delete from search_documents where rowid = ?').run(row.rowid)
+    log.record(row.rowid, before, new Set())
   }
+  log.prune()
 }
 
 /** Re-indexes the named records (a changed organisation re-indexes its postings too). */
 export function reindex(tx: Db, changed: { postings?: string[]; organisations?: string[]; groups?: string[]; all?: boolean }) {
   if (changed.all) {
-    tx.$client.exec('delete from search_fts; delete from search_facets; delete from search_documents;')
-    writeDocuments(tx, [...postingDocuments(tx), ...organisationDocuments(tx), ...groupDocuments(tx)])
+    // Readers reload everything on the row for document 0.
+    tx.$client.exec('delete from search_fts; delete from search_facets; delete from search_documents; delete from search_changes; insert into search_changes (doc) values (0);')
+    writeDocuments(tx, [...postingDocuments(tx), ...organisationDocuments(tx), ...groupDocuments(tx)], { rebuild: true })
     markIndexCurrent(tx)
     return
   }
-  if (changed.postings?.length) writeDocuments(tx, postingDocuments(tx, changed.postings))
-  if (changed.organisations?.length) writeDocuments(tx, organisationDocuments(tx, changed.organisations))
-  if (changed.groups?.length) writeDocuments(tx, groupDocuments(tx, changed.groups))
+  const kinds = [
+    ['posting', changed.postings, postingDocuments],
+    ['organisation', changed.organisations, organisationDocuments],
+    ['group', changed.groups, groupDocuments],
+  ] as const
+  for (const [kind, ids, documentsOf] of kinds) {
+    if (!ids?.length) continue
+    const documents = documentsOf(tx, ids)
+    writeDocuments(tx, documents)
+    // A record that is gone (a deleted account's organisation) leaves the index too.
+    const written = new Set(documents.map((doc) => doc.id))
+    removeDocuments(tx, kind, ids.filter((id) => !written.has(id)))
+  }
 }
 
 /**
