@@ -18,6 +18,8 @@ export function memoByContent<T>(db: Db, key: string, compute: () => T): T {
   const hit = byKey.get(key)
   if (hit && hit.version === version) return hit.value as T
   const value = compute()
+  // Keys come from ids that exist (lists per filter); a bound keeps a crawler from growing it.
+  if (byKey.size >= 5_000) byKey.clear()
   byKey.set(key, { version, value })
   return value
 }

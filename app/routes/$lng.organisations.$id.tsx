@@ -3,25 +3,33 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { getVisibleOrganisation } from '../../db/queries/organisations'
 import { listVisiblePostings } from '../../db/queries/postings'
+import { z } from 'zod'
 import { ContactDetails } from '../components/contact-details'
+import { IgnoredNotice } from '../components/ignored-notice'
+import { Pagination } from '../components/pagination'
 import { Localized, Paragraphs } from '../components/localized'
 import { PostingCards } from '../components/posting-card'
 import { UnverifiedBadge } from '../components/unverified-badge'
 import { formatList, formatTime, languageName, weekdayName } from '../lib/format'
 import { hoursByDay, isOpenNow } from '../lib/opening-hours'
 import { pageMeta } from '../lib/meta'
-import { labels, notFound, postingCard, site } from '../lib/site.server'
+import { labels, notFound, pageParam, perPage, postingCard, queryParams, site } from '../lib/site.server'
 import { excerpt, pickText } from '../lib/text'
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const { lng, db, today } = await site(params)
+  const { page, ignored } = queryParams(request, z.object({ page: pageParam }))
   const org = getVisibleOrganisation(db, params.id ?? '')
   if (!org) notFound()
   const names = labels(lng)
   const description = pickText(org.description, lng, 'de')
-  const postings = listVisiblePostings(db, today, { organisation: org.id }, { offset: 0, limit: 100 })
+  const postings = listVisiblePostings(db, today, { organisation: org.id }, { offset: (page - 1) * perPage, limit: perPage })
   return {
     lng,
+    ignored,
+    page,
+    pages: Math.max(1, Math.ceil(postings.total / perPage)),
+    total: postings.total,
     id: org.id,
     name: org.name,
     kind: org.kind,
@@ -99,12 +107,14 @@ export default function Organisation() {
         <ContactDetails contact={data.contact} address={data.address} />
       </section>
       <section aria-labelledby="postings-heading">
-        <h2 id="postings-heading">{t('profile.postings', { count: data.postings.length })}</h2>
+        <h2 id="postings-heading">{t('profile.postings', { count: data.total })}</h2>
+        <IgnoredNotice show={data.ignored} />
         {data.postings.length > 0 ? (
           <PostingCards cards={data.postings} lng={data.lng} level={3} />
         ) : (
           <p className="empty">{t('profile.noPostings')}</p>
         )}
+        <Pagination page={data.page} pages={data.pages} />
       </section>
       <p className="report-link">
         <Link to={`/${data.lng}/organisations/${data.id}/report`}>{t('moderation:report.linkOrganisation')}</Link>

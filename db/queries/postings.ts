@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../client'
+import { memoByContent } from '../memo'
 import { publicContact } from './organisations'
 import { organisations, postings, type Audience, type PostingType } from '../schema'
 import { endingOf, onlyVisible } from '../visibility'
@@ -65,7 +66,8 @@ export function listVisiblePostings(
   page: { offset: number; limit: number },
 ): { rows: PostingSummary[]; total: number } {
   const condition = narrowedBy(filters)
-  const total = onlyVisible(db.select({ n: count() }).from(postings).$dynamic(), today, condition).get()?.n ?? 0
+  // Every page of a list shares its count: kept until the content changes.
+  const total = memoByContent(db, `postings.count:${today}:${JSON.stringify(filters)}`, () => onlyVisible(db.select({ n: count() }).from(postings).$dynamic(), today, condition).get()?.n ?? 0)
   const rows = onlyVisible(db.select(summary).from(postings).$dynamic(), today, condition)
     .orderBy(desc(postings.createdAt), asc(postings.id))
     .limit(page.limit)

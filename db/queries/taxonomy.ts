@@ -1,5 +1,6 @@
 import { asc, count, eq } from 'drizzle-orm'
 import type { Db } from '../client'
+import { memoByContent } from '../memo'
 import { categories, districts, postings, type PostingType } from '../schema'
 import { onlyVisible } from '../visibility'
 
@@ -29,6 +30,10 @@ export function categoryWithDescendants(all: Category[], id: string): string[] {
 
 /** Visible postings per category, each parent counting its sub-categories too. */
 export function postingCountsByCategory(db: Db, today: string, type?: PostingType): Map<string, number> {
+  return memoByContent(db, `postings.byCategory:${today}:${type ?? ''}`, () => countByCategory(db, today, type))
+}
+
+function countByCategory(db: Db, today: string, type?: PostingType): Map<string, number> {
   const rows = onlyVisible(db.select({ categoryId: postings.categoryId, n: count() }).from(postings).$dynamic(), today, type ? eq(postings.type, type) : undefined)
     .groupBy(postings.categoryId)
     .all()
@@ -43,6 +48,10 @@ export function postingCountsByCategory(db: Db, today: string, type?: PostingTyp
 }
 
 export function postingCountsByDistrict(db: Db, today: string): Map<string, number> {
+  return memoByContent(db, `postings.byDistrict:${today}`, () => countByDistrict(db, today))
+}
+
+function countByDistrict(db: Db, today: string): Map<string, number> {
   const rows = onlyVisible(db.select({ districtId: postings.districtId, n: count() }).from(postings).$dynamic(), today)
     .groupBy(postings.districtId)
     .all()

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm'
+import { desc, sql } from 'drizzle-orm'
 import { check, index, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { createdAt, localized, stringList, updatedAt } from './columns'
 import { organisations } from './organisations'
@@ -52,6 +52,8 @@ export const postings = sqliteTable(
   },
   (table) => [
     index('postings_visibility_idx').on(table.status, table.validFrom, table.validUntil),
+    // Lists walk it newest first and stop after a page; counts read it without the table.
+    index('postings_list_idx').on(table.type, table.status, table.moderation, desc(table.createdAt), table.id, table.validFrom, table.validUntil, table.organisationId),
     index('postings_organisation_idx').on(table.organisationId),
     index('postings_category_idx').on(table.categoryId),
     index('postings_district_idx').on(table.districtId),

@@ -1,0 +1,1 @@
+CREATE INDEX `postings_list_idx` ON `postings` (`type`,`status`,`moderation`,"created_at" desc,`id`,`valid_from`,`valid_until`,`organisation_id`);
