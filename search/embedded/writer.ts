@@ -75,7 +75,8 @@ export function writeDocuments(tx: Db, documents: SearchDocument[], { rebuild = 
   }
 
   for (const doc of documents) {
-    const existing = find.get(doc.kind, doc.id) as { rowid: number } | undefined
+    // A rebuild starts from empty tables.
+    const existing = rebuild ? undefined : (find.get(doc.kind, doc.id) as { rowid: number } | undefined)
     let rowid: number
     let before = none
     if (existing) {
@@ -122,7 +123,10 @@ export function removeDocuments(tx: Db, kind: SearchKind, ids: string[]): void {
 export function reindex(tx: Db, changed: { postings?: string[]; organisations?: string[]; groups?: string[]; all?: boolean }) {
   if (changed.all) {
     // Readers reload everything on the row for document 0.
-    tx.$client.exec('delete from search_fts; delete from search_facets; delete from search_documents; delete from search_changes; insert into search_changes (doc) values (0);')
+    // Dropping the FTS table and creating it as the migration did is cheaper than deleting
+    // every row's terms from it one by one.
+    const fts = tx.$client.prepare("select sql from sqlite_master where type = 'table' and name = 'search_fts'").pluck().get() as string
+    tx.$client.exec(`drop table search_fts; ${fts}; delete from search_facets; delete from search_documents; delete from search_changes; insert into search_changes (doc) values (0);`)
     writeDocuments(tx, [...postingDocuments(tx), ...organisationDocuments(tx), ...groupDocuments(tx)], { rebuild: true })
     markIndexCurrent(tx)
     return
