@@ -22,7 +22,7 @@ const seconds = arg('seconds', 10)
 const port = arg('port', 3400)
 const cold = process.argv.includes('--cold')
 
-const { base, file, stop } = await startBenchServer({ postings, port })
+const { base, file, stop, memory } = await startBenchServer({ postings, port })
 
 // One sample of each page type, read from the database the server seeded.
 const db = openDatabase(file, { migrate: false })
@@ -91,5 +91,6 @@ const table = [
   ...rows.map((r) => `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${((100 * r.rps) / floor).toFixed(0)} % | ${r.statuses}${r.errors ? ` (${r.errors} errors)` : ''} |`),
 ]
 console.log(table.join('\n'))
+console.log(memory())
 stop()
 process.exit(0)

@@ -10,7 +10,7 @@ import { commandContext } from '../../search/context'
 import { markIndexCurrent } from '../../search/embedded/writer'
 import { generatePostings, type CorpusPosting } from './corpus'
 
-export type BenchServer = { base: string; file: string; stop: () => void }
+export type BenchServer = { base: string; file: string; stop: () => void; memory: () => string }
 
 /**
  * The production server (`build/serve.js`, after `npm run build`) on a fresh database in a
@@ -42,7 +42,7 @@ export async function startBenchServer(options: { postings: number; port: number
   process.on('exit', stop)
   for (let tries = 0; tries < 600; tries++) {
     try {
-      if ((await fetch(`${base}/healthz`)).ok) return { base, file, stop }
+      if ((await fetch(`${base}/healthz`)).ok) return { base, file, stop, memory: () => serverMemory(server.pid) }
     } catch {
       // not listening yet
     }
@@ -50,4 +50,11 @@ export async function startBenchServer(options: { postings: number; port: number
   }
   stop()
   throw new Error('the server did not start (run `npm run build` first)')
+}
+
+/** The server's resident memory now and at its peak, from /proc (Linux). */
+function serverMemory(pid: number | undefined): string {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
+  const mb = (field: string) => Math.round(Number(/(\d+) kB/.exec(status.split('\n').find((line) => line.startsWith(field)) ?? '')?.[1] ?? 0) / 1024)
+  return `server RSS ${mb('VmRSS:')} MB, peak ${mb('VmHWM:')} MB`
 }

@@ -10,7 +10,6 @@ export type Doc = {
   kind: SearchKind
   ref: string
   date: string
-  facets: Record<string, string[]>
   listed: boolean
   validFrom: string | null
   validUntil: string | null
@@ -36,20 +35,24 @@ export class Catalog {
   readonly capacity: number
   private next: number
 
+  readonly docs = new Map<number, Doc>()
+  private readonly refs = new Map<string, number>()
+
   private constructor(
     private readonly db: Db,
-    readonly docs: Map<number, Doc>,
-    private readonly refs: Map<string, number>,
+    read: Read[],
   ) {
-    this.next = docs.size
-    this.capacity = docs.size + Math.max(256, docs.size >> 2)
+    this.next = 0
+    this.capacity = read.length + Math.max(256, read.length >> 2)
     this.none = new Bitset(this.capacity)
-    for (const doc of docs.values()) this.mark(doc, true)
+    for (const doc of read) this.add(doc, this.next++)
   }
 
-  /** Sets (or clears) the document's position in the bitset of each of its facet values. */
-  private mark(doc: Doc, on: boolean) {
-    for (const [facet, values] of Object.entries(doc.facets)) {
+  /** Holds the document at `position`, its facet values as bits (not kept per document: memory). */
+  private add({ facets, ...doc }: Read, position: number) {
+    this.docs.set(doc.rowid, { ...doc, position })
+    this.refs.set(`${doc.kind}:${doc.ref}`, doc.rowid)
+    for (const [facet, values] of Object.entries(facets)) {
       for (const value of values) {
         const key = `${facet}${unit}${value}`
         let set = this.bits.get(key)
@@ -58,10 +61,15 @@ export class Catalog {
           this.bits.set(key, set)
           this.values.set(facet, [...(this.values.get(facet) ?? []), value])
         }
-        if (on) set.add(doc.position)
-        else set.delete(doc.position)
+        set.add(position)
       }
     }
+  }
+
+  private remove(doc: Doc) {
+    this.docs.delete(doc.rowid)
+    this.refs.delete(`${doc.kind}:${doc.ref}`)
+    for (const set of this.bits.values()) set.delete(doc.position)
   }
 
   /** Documents with `value` in `facet` (none for a value nobody has). */
@@ -75,13 +83,7 @@ export class Catalog {
   }
 
   static load(db: Db): Catalog {
-    const docs = new Map<number, Doc>()
-    const refs = new Map<string, number>()
-    for (const doc of readDocs(db)) {
-      docs.set(doc.rowid, { ...doc, position: docs.size })
-      refs.set(`${doc.kind}:${doc.ref}`, doc.rowid)
-    }
-    return new Catalog(db, docs, refs)
+    return new Catalog(db, readDocs(db))
   }
 
   /**
@@ -96,9 +98,7 @@ export class Catalog {
     for (const rowid of rowids) {
       const old = this.docs.get(rowid)
       if (old) {
-        this.mark(old, false)
-        this.docs.delete(rowid)
-        this.refs.delete(`${old.kind}:${old.ref}`)
+        this.remove(old)
         if (shown?.set.delete(rowid)) {
           shown.rowids.splice(this.newestIndex(shown.rowids, old), 1)
           shown.bits.delete(old.position)
@@ -106,10 +106,8 @@ export class Catalog {
       }
       const now = current.get(rowid)
       if (!now) continue
-      const doc = { ...now, position: old?.position ?? this.next++ }
-      this.docs.set(rowid, doc)
-      this.refs.set(`${doc.kind}:${doc.ref}`, rowid)
-      this.mark(doc, true)
+      this.add(now, old?.position ?? this.next++)
+      const doc = this.docs.get(rowid)!
       if (shown && isShown(doc, shown.today)) {
         shown.rowids.splice(this.newestIndex(shown.rowids, doc), 0, rowid)
         shown.set.add(rowid)
@@ -159,11 +157,14 @@ export const byNewest = (a: Doc, b: Doc) => (a.date < b.date ? 1 : a.date > b.da
 /** The visibility rule (db/visibility.ts) over the inputs the document carries. */
 const isShown = (doc: Doc, today: string) => doc.listed && isWithinValidity(doc, today)
 
+/** A document as read, with its facet values. */
+type Read = Omit<Doc, 'position'> & { facets: Record<string, string[]> }
+
 /** Documents with their facet values, all of them or the given rowids. */
-function readDocs(db: Db, rowids?: number[]): Array<Omit<Doc, 'position'>> {
+function readDocs(db: Db, rowids?: number[]): Read[] {
   const only = rowids ? ' where rowid in (select value from json_each(?))' : ''
   const args = rowids ? [JSON.stringify(rowids)] : []
-  const docs = new Map<number, Omit<Doc, 'position'>>()
+  const docs = new Map<number, Read>()
   const rows = db.$client
     .prepare(
       `select rowid, kind, ref_id, date, json_extract(document, '$.visibility.listed'), json_extract(document, '$.visibility.validFrom'),
