@@ -1,13 +1,15 @@
 import type { AddressInfo } from 'node:net'
 import compression from 'compression'
 import express from 'express'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { afterAll, beforeAll, expect, test, vi } from 'vitest'
 import { fakeClock, minute } from '../db/clock'
 import { cacheControl, isShared, sharedCache } from './cache'
 
 let version = 1
 const clock = fakeClock('2026-12-02T09:00:00Z')
 let renders = 0
+let arrivals = 0
+let gate: Promise<void> = Promise.resolve()
 let base = ''
 let close = () => {}
 
@@ -15,7 +17,16 @@ beforeAll(async () => {
   const app = express()
   app.set('etag', false) // as in server/app.ts: validators are ours alone
   app.use(compression())
+  app.use((_req, _res, next) => {
+    arrivals++
+    next()
+  })
   app.use(sharedCache({ build: 'b1', contentVersion: () => String(version), now: clock.now }))
+  // A page whose render finishes when the test says so.
+  app.get('/de/groups', (req, res) => {
+    renders++
+    void gate.then(() => res.type('html').send(`<p>groups ${req.query.n ?? ''}</p>`))
+  })
   app.get('/de/offers', (_req, res) => {
     renders++
     res.status(200).type('html').send('<p>offers</p>')
@@ -114,4 +125,19 @@ test('which requests are shared', () => {
   }
   expect(shared('/de/offers', 'POST')).toBe(false)
   expect(shared('/de/offers', 'GET', { cookie: 'a=b' })).toBe(false)
+})
+
+test('requests for a page that is being rendered wait for that render instead of rendering it again', async () => {
+  let open!: () => void
+  gate = new Promise((resolve) => (open = resolve))
+  const [rendersBefore, arrivalsBefore] = [renders, arrivals]
+  const asked = Promise.all([get('/de/groups'), get('/de/groups'), get('/de/groups'), get('/de/groups?n=2')])
+  await vi.waitFor(() => expect(arrivals - arrivalsBefore).toBe(4))
+  // One render for the page asked three times, one for the other URL (the positive control).
+  expect(renders - rendersBefore).toBe(2)
+  open()
+  const answers = await asked
+  expect(await Promise.all(answers.map((answer) => answer.text()))).toEqual(['<p>groups </p>', '<p>groups </p>', '<p>groups </p>', '<p>groups 2</p>'])
+  expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200])
+  expect(renders - rendersBefore).toBe(2)
 })

@@ -58,7 +58,9 @@ export function sharedCache(options: CacheOptions) {
     if (kept.size >= keptLimit.entries) kept.delete(kept.keys().next().value!)
     kept.set(etag, answer)
   }
-  return (req: Request, res: Response, next: NextFunction) => {
+  // Renders under way by validator, with the requests for the same answer waiting on them.
+  const rendering = new Map<string, Array<() => void>>()
+  const handle = (req: Request, res: Response, next: NextFunction) => {
     if (!isShared(req)) return next()
     const etag = validator(req.originalUrl, options)
     if (matches(req.headers['if-none-match'], etag)) {
@@ -79,6 +81,26 @@ export function sharedCache(options: CacheOptions) {
       res.status(200).end(answer.body)
       return
     }
+    // Fifty visitors from one shared link right after a change: one renders, the others
+    // wait for its answer instead of rendering the same page fifty times over.
+    if (req.method === 'GET') {
+      const waiting = rendering.get(etag)
+      if (waiting) {
+        waiting.push(() => handle(req, res, next))
+        return
+      }
+      rendering.set(etag, [])
+      let released = false
+      const release = () => {
+        if (released) return
+        released = true
+        const waiters = rendering.get(etag) ?? []
+        rendering.delete(etag)
+        for (const retry of waiters) retry()
+      }
+      res.once('close', release)
+      res.once('finish', () => setImmediate(release))
+    }
     // Only a 200 without a cookie becomes cacheable: errors and redirects stay as they are.
     let cacheable = false
     const writeHead = res.writeHead
@@ -96,6 +118,7 @@ export function sharedCache(options: CacheOptions) {
     if (req.method === 'GET') keepWhatIsSent(res, () => cacheable, (answer) => keep(etag, answer))
     next()
   }
+  return handle
 }
 
 /** Collects the body as it is written (before compression) and hands it over once the answer is complete. */
