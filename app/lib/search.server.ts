@@ -25,6 +25,8 @@ export function searchEngine(): SearchEngine {
   flushing = setInterval(() => misses.flush(db), 60_000)
   flushing.unref()
   const embedded = createEmbeddedEngine(db)
+  // Made at the first /healthz after start: the process reports ready with search in memory.
+  embedded.warm()
   const { MEILI_URL, MEILI_API_KEY } = env()
   if (!MEILI_URL) return (engine = embedded)
   const meili = meilisearchEngine(db, embedded, { url: MEILI_URL, apiKey: MEILI_API_KEY }, console)

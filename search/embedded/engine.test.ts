@@ -4,7 +4,7 @@ import { commit } from '../../db/commands/run'
 import { importExchange, type ExchangeInput } from '../../db/exchange'
 import { testDatabase } from '../../tests/db'
 import { contractFile, contractToday } from '../contract/fixture'
-import { searchParams, type SearchInput } from '../engine'
+import { searchParams, type SearchInput, type SearchResponse } from '../engine'
 import { Catalog } from './catalog'
 import { createEmbeddedEngine } from './engine'
 import { Vocabulary } from './vocabulary'
@@ -58,6 +58,18 @@ describe('a running engine follows the change log instead of reloading', () => {
     const fresh = createEmbeddedEngine(db)
     expect(queries.map((query) => answer(query, fresh))).toEqual(patched)
     expect(loads).toHaveBeenCalledTimes(1) // the fresh engine's, a positive control for the spy
+    loads.mockRestore()
+  })
+
+  test('warming loads the memory the first search then uses', () => {
+    const { db } = setup()
+    const loads = vi.spyOn(Catalog, 'load')
+    const engine = createEmbeddedEngine(db)
+    expect(loads).toHaveBeenCalledTimes(0)
+    engine.warm()
+    expect(loads).toHaveBeenCalledTimes(1)
+    expect((engine.search(searchParams.parse({ q: 'Winterkleidung' }), contractToday) as SearchResponse).hits.map((hit) => hit.id)).toContain('clothes')
+    expect(loads).toHaveBeenCalledTimes(1)
     loads.mockRestore()
   })
 
