@@ -139,7 +139,7 @@ function measure(run: (query: Query) => unknown): Record<string, Stats> {
       }
     }
     times.sort((a, b) => a - b)
-    const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]
+    const at = (p: number) => percentile(times, p)
     out[name] = { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: times[times.length - 1] }
   }
   return out
@@ -184,8 +184,7 @@ if (writesPerSecond > 0) {
   })
   const percentiles = (times: number[]) => {
     times.sort((a, b) => a - b)
-    const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(2)
-    return `p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms`
+    return `p50 ${percentile(times, 0.5).toFixed(2)} ms, p95 ${percentile(times, 0.95).toFixed(2)} ms, max ${percentile(times, 1).toFixed(2)} ms`
   }
   console.log(`\nwhile saving ${writesPerSecond} postings/s: ${writeTimes.length} saves; re-indexing the posting ${percentiles(indexTimes)}; the whole save ${percentiles(writeTimes)}\n`)
   console.log('| class | quiet p50 | quiet p95 | writing p50 | writing p95 | p95 writing/quiet |')
@@ -230,6 +229,11 @@ console.log(`\nexamples: ${Object.entries(classes).map(([name, qs]) => `${name}:
 console.log(`rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB at the end`)
 db.$client.close()
 fs.rmSync(dir, { recursive: true, force: true })
+
+/** The value at fraction `p` of ascending `sorted` times. */
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]
+}
 
 /** Milliseconds since `start`. */
 function since(start: number) {

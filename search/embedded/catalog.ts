@@ -33,7 +33,7 @@ export class Catalog {
   private readonly none: Bitset
   /** The size of every bitset: positions are never reused, a removed document leaves a gap. */
   readonly capacity: number
-  private next: number
+  private next = 0
 
   readonly docs = new Map<number, Doc>()
   private readonly refs = new Map<string, number>()
@@ -42,7 +42,6 @@ export class Catalog {
     private readonly db: Db,
     read: Read[],
   ) {
-    this.next = 0
     this.capacity = read.length + Math.max(256, read.length >> 2)
     this.none = new Bitset(this.capacity)
     for (const doc of read) this.add(doc, this.next++)

@@ -120,20 +120,14 @@ describe('the embedded index stays current with every write', () => {
 
   test('a suspended organisation disappears with its postings at once', () => {
     const { db, ids } = setup()
-    commit(commandContext(db, null), (tx, effects) => {
-      tx.$client.prepare("update organisations set suspended = 1 where id = 'kleiderkammer'").run()
-      effects.index({ organisations: ['kleiderkammer'] })
-    })
+    change(db, "update organisations set suspended = 1 where id = 'kleiderkammer'", { organisations: ['kleiderkammer'] })
     expect(ids({ q: 'Winterkleidung' })).toEqual([])
     expect(ids({ q: 'Kleiderkammer' })).toEqual([])
   })
 
   test('a posting hidden by moderation disappears at once', () => {
     const { db, ids } = setup()
-    commit(commandContext(db, null), (tx, effects) => {
-      tx.$client.prepare("update postings set moderation = 'hidden' where id = 'course'").run()
-      effects.index({ postings: ['course'] })
-    })
+    change(db, "update postings set moderation = 'hidden' where id = 'course'", { postings: ['course'] })
     expect(ids({ q: 'Deutschkurs' })).not.toContain('course')
   })
 

@@ -52,7 +52,7 @@ export function writeDocuments(tx: Db, documents: SearchDocument[], { rebuild = 
   const log = changeLog(tx)
   const none = new Set<string>()
   const logged = !rebuild && documents.length <= patchLimit
-  if (!rebuild && !logged) log.reloadAll()
+  if (!logged) log.reloadAll()
   const find = client.prepare('select rowid from search_documents where kind = ? and ref_id = ?')
   const insertDoc = client.prepare(
     'insert into search_documents (kind, ref_id, date, document) values (?, ?, ?, ?)',
@@ -122,11 +122,10 @@ export function removeDocuments(tx: Db, kind: SearchKind, ids: string[]): void {
 /** Re-indexes the named records (a changed organisation re-indexes its postings too). */
 export function reindex(tx: Db, changed: { postings?: string[]; organisations?: string[]; groups?: string[]; all?: boolean }) {
   if (changed.all) {
-    // Readers reload everything on the row for document 0.
     // Dropping the FTS table and creating it as the migration did is cheaper than deleting
     // every row's terms from it one by one.
     const fts = tx.$client.prepare("select sql from sqlite_master where type = 'table' and name = 'search_fts'").pluck().get() as string
-    tx.$client.exec(`drop table search_fts; ${fts}; delete from search_facets; delete from search_documents; delete from search_changes; insert into search_changes (doc) values (0);`)
+    tx.$client.exec(`drop table search_fts; ${fts}; delete from search_facets; delete from search_documents; delete from search_changes;`)
     writeDocuments(tx, [...postingDocuments(tx), ...organisationDocuments(tx), ...groupDocuments(tx)], { rebuild: true })
     markIndexCurrent(tx)
     return
