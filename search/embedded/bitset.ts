@@ -36,6 +36,27 @@ export class Bitset {
     return new Bitset(this.size, out)
   }
 
+  /** The positions in this set and not in `other`. */
+  andNot(other: Bitset): Bitset {
+    const out = new Uint32Array(this.words.length)
+    for (let i = 0; i < out.length; i++) out[i] = this.words[i] & ~other.words[i]
+    return new Bitset(this.size, out)
+  }
+
+  /** The positions in the set, in increasing order. */
+  positions(): number[] {
+    const out: number[] = []
+    for (let i = 0; i < this.words.length; i++) {
+      let word = this.words[i]
+      while (word !== 0) {
+        const low = word & -word
+        out.push((i << 5) + 31 - Math.clz32(low))
+        word ^= low
+      }
+    }
+    return out
+  }
+
   count(): number {
     let total = 0
     for (const word of this.words) total += popcount(word)

@@ -27,7 +27,7 @@ const record = String.fromCharCode(30)
  * index's change log (`apply`); bitsets leave room for a quarter more documents.
  */
 export class Catalog {
-  private visibleCache: { today: string; rowids: number[]; set: Set<number>; bits: Bitset } | undefined
+  private visibleCache: { today: string; rowids: number[]; bits: Bitset; order?: { positions: Int32Array; rank: Int32Array } } | undefined
   private readonly bits = new Map<string, Bitset>()
   private readonly values = new Map<string, string[]>()
   private readonly none: Bitset
@@ -36,6 +36,7 @@ export class Catalog {
   private next = 0
 
   readonly docs = new Map<number, Doc>()
+  private readonly byPosition: Array<Doc | undefined> = []
   private readonly refs = new Map<string, number>()
 
   private constructor(
@@ -49,7 +50,9 @@ export class Catalog {
 
   /** Holds the document at `position`, its facet values as bits (not kept per document: memory). */
   private add({ facets, ...doc }: Read, position: number) {
-    this.docs.set(doc.rowid, { ...doc, position })
+    const held = { ...doc, position }
+    this.docs.set(doc.rowid, held)
+    this.byPosition[position] = held
     this.refs.set(`${doc.kind}:${doc.ref}`, doc.rowid)
     for (const [facet, values] of Object.entries(facets)) {
       for (const value of values) {
@@ -67,8 +70,14 @@ export class Catalog {
 
   private remove(doc: Doc) {
     this.docs.delete(doc.rowid)
+    this.byPosition[doc.position] = undefined
     this.refs.delete(`${doc.kind}:${doc.ref}`)
     for (const set of this.bits.values()) set.delete(doc.position)
+  }
+
+  /** The document at `position`, if one is there. */
+  at(position: number): Doc | undefined {
+    return this.byPosition[position]
   }
 
   /** Documents with `value` in `facet` (none for a value nobody has). */
@@ -87,33 +96,37 @@ export class Catalog {
 
   /**
    * Takes the named documents as they are now in the index: written, changed or gone.
-   * False when the bitsets have no room left for the new ones (the caller reloads).
+   * Returns where each is held (a gone one: where it was), or false when the bitsets have
+   * no room left for the new ones (the caller reloads).
    */
-  apply(rowids: number[]): boolean {
+  apply(rowids: number[]): Array<{ rowid: number; position: number }> | false {
     const current = new Map(readDocs(this.db, rowids).map((doc) => [doc.rowid, doc]))
     const added = [...current.keys()].filter((rowid) => !this.docs.has(rowid)).length
     if (this.next + added > this.capacity) return false
     const shown = this.visibleCache
+    if (shown) shown.order = undefined
+    const touched: Array<{ rowid: number; position: number }> = []
     for (const rowid of rowids) {
       const old = this.docs.get(rowid)
       if (old) {
+        touched.push({ rowid, position: old.position })
         this.remove(old)
-        if (shown?.set.delete(rowid)) {
+        if (shown?.bits.has(old.position)) {
           shown.rowids.splice(this.newestIndex(shown.rowids, old), 1)
           shown.bits.delete(old.position)
         }
       }
       const now = current.get(rowid)
       if (!now) continue
+      if (!old) touched.push({ rowid, position: this.next })
       this.add(now, old?.position ?? this.next++)
       const doc = this.docs.get(rowid)!
       if (shown && isShown(doc, shown.today)) {
         shown.rowids.splice(this.newestIndex(shown.rowids, doc), 0, rowid)
-        shown.set.add(rowid)
         shown.bits.add(doc.position)
       }
     }
-    return true
+    return touched
   }
 
   /** Where `doc` is, or belongs, in rowids ordered newest first. */
@@ -133,7 +146,7 @@ export class Catalog {
     if (this.visibleCache?.today !== today) {
       const shown = [...this.docs.values()].filter((doc) => isShown(doc, today)).sort(byNewest)
       const rowids = shown.map((doc) => doc.rowid)
-      this.visibleCache = { today, rowids, set: new Set(rowids), bits: Bitset.of(this.capacity, shown.map((doc) => doc.position)) }
+      this.visibleCache = { today, rowids, bits: Bitset.of(this.capacity, shown.map((doc) => doc.position)) }
     }
     return this.visibleCache.rowids
   }
@@ -144,10 +157,25 @@ export class Catalog {
     return this.visibleCache!.bits
   }
 
-  /** The same documents as a set, for membership tests. */
-  visibleSet(today: string): Set<number> {
+  /**
+   * At most `limit` positions of `set` (shown documents), newest first: a small set is
+   * sorted, a large one read off the visible list.
+   */
+  newest(set: Bitset, today: string, limit: number): number[] {
     this.visible(today)
-    return this.visibleCache!.set
+    const shown = this.visibleCache!
+    if (!shown.order) {
+      const positions = Int32Array.from(shown.rowids, (rowid) => this.docs.get(rowid)!.position)
+      const rank = new Int32Array(this.capacity)
+      positions.forEach((position, index) => (rank[position] = index))
+      shown.order = { positions, rank }
+    }
+    const { positions, rank } = shown.order
+    const size = set.count()
+    if (size * 16 < positions.length) return set.positions().sort((a, b) => rank[a] - rank[b]).slice(0, limit)
+    const out: number[] = []
+    for (let i = 0; i < positions.length && out.length < Math.min(limit, size); i++) if (set.has(positions[i])) out.push(positions[i])
+    return out
   }
 }
 

@@ -6,6 +6,7 @@ import { testDatabase } from '../../tests/db'
 import { contractFile, contractToday } from '../contract/fixture'
 import { searchParams, type SearchInput, type SearchResponse } from '../engine'
 import { Catalog } from './catalog'
+import { TextIndex } from './text'
 import { createEmbeddedEngine } from './engine'
 import { Vocabulary } from './vocabulary'
 import { indexIsCurrent, indexIsEmpty, reindex } from './writer'
@@ -42,6 +43,7 @@ describe('a running engine follows the change log instead of reloading', () => {
     const { db, load, ids, answer } = setup()
     expect(ids({ q: 'Winterkleidung' })).toContain('clothes') // memory loaded
     const loads = vi.spyOn(Catalog, 'load')
+    const textLoads = vi.spyOn(TextIndex, 'load')
     load({ format: 'treffpunkt/v1', postings: [{ ...clothes, title: { de: 'Sommerkleidung für Familien' } }] })
     load({ format: 'treffpunkt/v1', postings: [{ ...clothes, id: 'raincoats', title: { de: 'Regenjacken zu verschenken' }, district: 'nordstadt' }] })
     change(db, "update postings set moderation = 'hidden' where id = 'bicycles-uk'", { postings: ['bicycles-uk'] })
@@ -55,10 +57,13 @@ describe('a running engine follows the change log instead of reloading', () => {
     const queries: SearchInput[] = [{}, { q: 'Kleidung' }, { q: 'Fahrrad' }, { type: ['offer'] }, { district: ['nordstadt'] }, { q: 'Jacken', category: ['donations'] }]
     const patched = queries.map((query) => answer(query))
     expect(loads).not.toHaveBeenCalled()
+    expect(textLoads).not.toHaveBeenCalled()
     const fresh = createEmbeddedEngine(db)
     expect(queries.map((query) => answer(query, fresh))).toEqual(patched)
     expect(loads).toHaveBeenCalledTimes(1) // the fresh engine's, a positive control for the spy
+    expect(textLoads).toHaveBeenCalledTimes(1)
     loads.mockRestore()
+    textLoads.mockRestore()
   })
 
   test('warming loads the memory the first search then uses', () => {

@@ -14,22 +14,42 @@ export type WordMatches = Array<Map<string, Candidate>>
 
 const maxProximity = 8
 
+/** Where a query word occurs in a document. */
+export type Hit = { attribute: number; position: number; typos: number; exact: boolean }
+
 /**
  * Meilisearch's default ranking rules, in order: words, typo, proximity, attribute,
  * position (Meilisearch calls it "attribute" too), exactness — computed from the
  * document's normalised words per attribute (title, taxonomy, organisation, body).
  */
 export function rankDocument(attributes: string[][], words: WordMatches): Rank {
-  type Hit = { attribute: number; position: number; typos: number; exact: boolean }
-  const best: Array<Hit[]> = words.map(() => [])
-  attributes.forEach((tokens, attribute) => {
-    tokens.forEach((token, position) => {
-      words.forEach((matches, index) => {
-        const candidate = matches.get(token)
-        if (candidate) best[index].push({ attribute, position, typos: candidate.typos, exact: candidate.typos === 0 && !candidate.prefix })
-      })
-    })
-  })
+  const best: Hit[][] = words.map(() => [])
+  attributes.forEach((tokens, attribute) => addHits(best, hitsIn(tokens, attribute, words)))
+  return rankHits(best)
+}
+
+/**
+ * Per query word, where it occurs among one attribute's tokens (strings, or term ids with
+ * maps keyed by id). Kept apart from `rankHits` so that a text many documents share is
+ * scanned once per search.
+ */
+export function hitsIn<T>(tokens: ArrayLike<T>, attribute: number, words: Array<Map<T, Candidate>>): Hit[][] {
+  const found: Hit[][] = words.map(() => [])
+  for (let position = 0; position < tokens.length; position++) {
+    for (let index = 0; index < words.length; index++) {
+      const candidate = words[index].get(tokens[position])
+      if (candidate) found[index].push({ attribute, position, typos: candidate.typos, exact: candidate.typos === 0 && !candidate.prefix })
+    }
+  }
+  return found
+}
+
+export function addHits(best: Hit[][], found: Hit[][]): void {
+  for (let index = 0; index < best.length; index++) if (found[index].length > 0) best[index].push(...found[index])
+}
+
+/** The rank from each query word's hits (`best[i]`: every occurrence of word i). */
+export function rankHits(best: Hit[][]): Rank {
   let matched = 0
   let typos = 0
   let attribute = 0

@@ -21,6 +21,8 @@ function bruteForce(terms: string[], word: string, prefix: boolean) {
 
 const letter = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'ä', 'ß', 'ا', 'ب', 'ی', 'к', 'і')
 const word = fc.array(letter, { minLength: 1, maxLength: 12 }).map((chars) => chars.join(''))
+/** Words from three letters: many share long starts, as the walk's reuse of rows needs. */
+const near = fc.array(fc.constantFrom('a', 'b', 'я'), { minLength: 4, maxLength: 8 }).map((chars) => chars.join(''))
 
 describe('the vocabulary walk', () => {
   test('finds exactly the terms the typo rules allow, with their cost', () => {
@@ -32,5 +34,25 @@ describe('the vocabulary walk', () => {
       }),
       { numRuns: 400 },
     )
+  })
+
+  test('after terms come and go, finds what a vocabulary built from the new terms finds', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(near, { maxLength: 30 }), fc.uniqueArray(near, { maxLength: 30 }), near, (before, after, query) => {
+        const vocabulary = Vocabulary.of(before.map((term) => [term, 1]))
+        // The index after the change: search_vocab's document count per term.
+        const index = { prepare: () => ({ pluck: () => ({ get: (term: string) => (after.includes(term) ? 1 : undefined) }) }) }
+        vocabulary.apply(index as never, new Set([...before, ...after]))
+        expect(new Map(vocabulary.candidates(query, true).map((c) => [c.term, c.typos]))).toEqual(bruteForce(after, query, true))
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  test('a term that leaves no longer decides which terms the walk skips', () => {
+    const vocabulary = Vocabulary.of([['abbbb', 1], ['acccd', 1], ['accce', 1]])
+    const index = { prepare: () => ({ pluck: () => ({ get: (term: string) => (term === 'acccd' ? undefined : 1) }) }) }
+    vocabulary.apply(index as never, ['acccd'])
+    expect(vocabulary.candidates('accca', false)).toEqual([{ term: 'accce', typos: 1, prefix: false }])
   })
 })

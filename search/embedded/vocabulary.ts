@@ -18,11 +18,40 @@ const after = '\uffff'
  */
 export class Vocabulary {
   private readonly completions = new Map<string, Candidate[]>()
+  /** Per term, its characters, and how many it shares with the term before it. */
+  private readonly chars: string[][]
+  private readonly shared: number[]
 
   private constructor(
     private readonly terms: string[],
     private readonly docs: Map<string, number>,
-  ) {}
+  ) {
+    this.chars = terms.map((term) => [...term])
+    this.shared = terms.map((_, i) => this.sharedWithPrevious(i))
+  }
+
+  private sharedWithPrevious(i: number): number {
+    if (i === 0 || i >= this.terms.length) return 0
+    const [a, b] = [this.chars[i - 1], this.chars[i]]
+    let n = 0
+    while (n < a.length && n < b.length && a[n] === b[n]) n++
+    return n
+  }
+
+  private insert(at: number, term: string) {
+    this.terms.splice(at, 0, term)
+    this.chars.splice(at, 0, [...term])
+    this.shared.splice(at, 0, 0)
+    this.shared[at] = this.sharedWithPrevious(at)
+    if (at + 1 < this.terms.length) this.shared[at + 1] = this.sharedWithPrevious(at + 1)
+  }
+
+  private delete(at: number) {
+    this.terms.splice(at, 1)
+    this.chars.splice(at, 1)
+    this.shared.splice(at, 1)
+    if (at < this.terms.length) this.shared[at] = this.sharedWithPrevious(at)
+  }
 
   static load(client: Database.Database): Vocabulary {
     const rows = client.prepare('select term, doc from search_vocab').raw().all() as Array<[string, number]>
@@ -50,10 +79,10 @@ export class Vocabulary {
       const known = this.docs.has(term)
       if (docs > 0) {
         this.docs.set(term, docs)
-        if (!known) this.terms.splice(this.lowerBound(term), 0, term)
+        if (!known) this.insert(this.lowerBound(term), term)
       } else if (known) {
         this.docs.delete(term)
-        this.terms.splice(this.lowerBound(term), 1)
+        this.delete(this.lowerBound(term))
       }
     }
     this.completions.clear()
@@ -134,26 +163,25 @@ export class Vocabulary {
     return found
   }
 
-  /** Optimal string alignment rows over `terms[from, to)`, reused along shared prefixes. */
+  /**
+   * Optimal string alignment rows over `terms[from, to)`: the rows of the characters a term
+   * shares with the one before are kept, and a prefix beyond reach skips every term that
+   * starts with it.
+   */
   private walk(word: string[], max: number, prefix: boolean, from: number, to: number, extra: number, found: Candidate[]) {
     const n = word.length
     const rows: Int32Array[] = [Int32Array.from({ length: n + 1 }, (_, j) => j)]
     const best: number[] = [n] // per depth: the smallest distance of a start of the path to the word
-    let path: string[] = []
+    let valid = 0 // rows[0..valid] hold the current path's rows
     let i = from
     while (i < to) {
-      const term = this.terms[i]
-      const chars = [...term]
-      let depth = 0
-      while (depth < path.length && depth < chars.length && path[depth] === chars[depth]) depth++
-      path = chars.slice(0, depth)
-      rows.length = depth + 1
-      best.length = depth + 1
+      const chars = this.chars[i]
+      let depth = i === from ? 0 : Math.min(valid, this.shared[i])
       let pruned = -1
       for (let d = depth + 1; d <= chars.length; d++) {
-        const row = new Int32Array(n + 1)
+        const row = (rows[d] ??= new Int32Array(n + 1))
         const previous = rows[d - 1]
-        const before = rows[d - 2]
+        const before = d >= 2 ? rows[d - 2] : undefined
         const char = chars[d - 1]
         row[0] = d
         let low = d
@@ -163,21 +191,22 @@ export class Vocabulary {
           row[j] = value
           if (value < low) low = value
         }
-        rows.push(row)
-        path.push(char)
-        best.push(Math.min(best[d - 1], row[n]))
+        best[d] = Math.min(best[d - 1], row[n])
+        depth = d
         if (low > max && !(prefix && best[d] <= max)) {
           pruned = d
           break
         }
       }
+      valid = depth
       if (pruned > 0) {
         // No term that starts like this can come within reach: skip them all.
-        i = this.lowerBound(path.join('') + after, i + 1, to)
+        i++
+        while (i < to && this.shared[i] >= pruned) i++
         continue
       }
       const distance = prefix ? best[chars.length] : rows[chars.length][n]
-      if (distance <= max) found.push({ term, typos: distance + extra, prefix })
+      if (distance <= max) found.push({ term: this.terms[i], typos: distance + extra, prefix })
       i++
     }
   }

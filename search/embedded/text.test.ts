@@ -1,0 +1,74 @@
+import Database from 'better-sqlite3'
+import { describe, expect, test } from 'vitest'
+import { Bitset } from './bitset'
+import { rankHits } from './ranking'
+import { TextIndex } from './text'
+
+/** The FTS table's shape (title, taxonomy, organisation, body) as a plain table; positions = rowid − 1. */
+function setup(rows: Array<[number, string, string, string, string]>) {
+  const client = new Database(':memory:')
+  client.exec('create table search_fts (rowid integer primary key, title, taxonomy, organisation, body)')
+  const insert = client.prepare('insert or replace into search_fts values (?, ?, ?, ?, ?)')
+  for (const row of rows) insert.run(...row)
+  const capacity = 16
+  const index = TextIndex.load(client, capacity, (rowid) => rowid - 1)
+  const docs = (...terms: string[]) => {
+    const ids = terms.map((term) => index.id(term)).filter((id) => id !== undefined)
+    const set = index.collect(ids, new Bitset(capacity))
+    return Array.from({ length: capacity }, (_, position) => position).filter((position) => set.has(position))
+  }
+  const inTitle = (term: string) => {
+    const set = index.collect([index.id(term)!], new Bitset(capacity), true)
+    return Array.from({ length: capacity }, (_, position) => position).filter((position) => set.has(position))
+  }
+  return { client, insert, index, docs, inTitle }
+}
+
+const sprachkurs = 'sprachkurs \n мовний курс'
+
+describe('the index words in memory', () => {
+  test('finds documents by a term in any attribute, a shared taxonomy text for each of its documents', () => {
+    const { docs, inTitle } = setup([
+      [1, 'deutschkurs am abend', sprachkurs, 'caritas', 'fur erwachsene'],
+      [2, 'fahrrad', 'mobilitat', 'caritas', 'deutschkurs nebenan'],
+      [3, 'nahcafe', sprachkurs, '', ''],
+    ])
+    expect(docs('deutschkurs')).toEqual([0, 1])
+    expect(inTitle('deutschkurs')).toEqual([0])
+    expect(docs('курс')).toEqual([0, 2])
+    expect(docs('caritas')).toEqual([0, 1])
+    expect(docs('fahrrad', 'nahcafe')).toEqual([1, 2])
+    expect(docs('\n')).toEqual([]) // the language separator is not a word
+  })
+
+  test('hits keep positions per attribute without the language separator, as the ranking reads them', () => {
+    const { index } = setup([[1, 'kurs', 'sprachkurs \n kurs', '', 'ein kurs']])
+    const kurs = index.id('kurs')!
+    const hits = index.hits(0, [new Map([[kurs, { term: 'kurs', typos: 0, prefix: false }]])], new Map())
+    expect(hits[0].map((hit) => [hit.attribute, hit.position])).toEqual([[0, 0], [1, 1], [3, 1]])
+    expect(rankHits(hits)).toMatchObject({ words: 1, attribute: 0, position: 0 })
+  })
+
+  test('a changed or removed document leaves its old terms, however often it changes', () => {
+    const { client, insert, index, docs } = setup([
+      [1, 'alt', sprachkurs, '', ''],
+      [2, 'nachbar', sprachkurs, '', ''],
+    ])
+    // Enough saves to fill the token pool several times: it is compacted, not grown without end.
+    for (let save = 0; save < 20_000; save++) {
+      insert.run(1, `titel${save % 3} ${'wort '.repeat(8)}`, save % 2 ? sprachkurs : 'mobilitat', '', 'text')
+      index.apply(client, [{ rowid: 1, position: 0 }])
+    }
+    expect(docs('alt')).toEqual([])
+    expect(docs('titel1')).toEqual([0])
+    expect(docs('titel0')).toEqual([])
+    expect(docs('sprachkurs')).toEqual([0, 1])
+    expect(docs('mobilitat')).toEqual([])
+    expect(docs('nachbar')).toEqual([1])
+    expect((index as unknown as { pool: Int32Array }).pool.length).toBe(1 << 16)
+    client.prepare('delete from search_fts where rowid = 2').run()
+    index.apply(client, [{ rowid: 2, position: 1 }])
+    expect(docs('nachbar')).toEqual([])
+    expect(docs('sprachkurs')).toEqual([0])
+  })
+})
