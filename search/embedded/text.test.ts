@@ -65,7 +65,8 @@ describe('the index words in memory', () => {
     expect(docs('sprachkurs')).toEqual([0, 1])
     expect(docs('mobilitat')).toEqual([])
     expect(docs('nachbar')).toEqual([1])
-    expect((index as unknown as { pool: Int32Array }).pool.length).toBe(1 << 16)
+    // 200,000 tokens were written; without compaction the pool would hold them all.
+    expect((index as unknown as { pool: Int32Array }).pool.length).toBeLessThan(100_000)
     client.prepare('delete from search_fts where rowid = 2').run()
     index.apply(client, [{ rowid: 2, position: 1 }])
     expect(docs('nachbar')).toEqual([])

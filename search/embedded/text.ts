@@ -22,15 +22,17 @@ const none = -1
  */
 export class TextIndex {
   private readonly ids = new Map<string, number>()
-  private readonly inTitle: number[][] = []
-  private readonly inBody: number[][] = []
+  private readonly inTitle = new Lists()
+  private readonly inBody = new Lists()
   private readonly inShared: number[][] = []
-  private readonly sharedIds = new Map<string, number>()
+  /** Shared texts' ids by text, per attribute (taxonomy, organisation). */
+  private readonly sharedIds = new Map<number, Map<string, number>>([[TAXONOMY, new Map()], [ORGANISATION, new Map()]])
   private readonly shared: Shared[] = []
 
   private pool = new Int32Array(1 << 16)
   private used = 0
   private garbage = 0
+  private loading = true
   private readonly start: Int32Array
   private readonly titleEnd: Int32Array
   private readonly end: Int32Array
@@ -50,8 +52,14 @@ export class TextIndex {
     const index = new TextIndex(capacity)
     for (const row of client.prepare('select rowid, title, taxonomy, organisation, body from search_fts').raw().iterate() as Iterable<Row>) {
       const position = positionOf(row[0])
-      if (position !== undefined) index.set(position, row)
+      if (position !== undefined) index.set(position, row, false)
     }
+    // Every document's terms are in the pool: pack the lists from there, without a list per term on the way.
+    const own = (position: number, title: boolean) => index.pool.subarray(title ? index.start[position] : index.titleEnd[position], title ? index.titleEnd[position] : index.end[position])
+    index.inTitle.pack(index.ids.size, capacity, (position) => own(position, true))
+    index.inBody.pack(index.ids.size, capacity, (position) => own(position, false))
+    index.pool = index.pool.slice(0, index.used + Math.max(1 << 12, index.used >> 3))
+    index.loading = false
     return index
   }
 
@@ -73,9 +81,9 @@ export class TextIndex {
   /** Adds to `into` the documents holding any of these terms: anywhere, or (`titleOnly`) in their title. */
   collect(ids: Iterable<number>, into: Bitset, titleOnly = false): Bitset {
     for (const id of ids) {
-      for (const position of this.inTitle[id]) into.add(position)
+      this.inTitle.addTo(id, into)
       if (titleOnly) continue
-      for (const position of this.inBody[id]) into.add(position)
+      this.inBody.addTo(id, into)
       for (const text of this.inShared[id]) for (const position of this.shared[text].docs) into.add(position)
     }
     return into
@@ -100,7 +108,8 @@ export class TextIndex {
     return best
   }
 
-  private set(position: number, [, title, taxonomy, organisation, body]: Row) {
+  /** Holds the document at `position`; `listed` false while loading (the lists are packed afterwards). */
+  private set(position: number, [, title, taxonomy, organisation, body]: Row, listed = true) {
     const titleTokens = this.tokens(title)
     const bodyTokens = this.tokens(body)
     this.reserve(titleTokens.length + bodyTokens.length)
@@ -109,16 +118,18 @@ export class TextIndex {
     this.titleEnd[position] = this.used += titleTokens.length
     this.pool.set(bodyTokens, this.used)
     this.end[position] = this.used += bodyTokens.length
-    for (const id of new Set(titleTokens)) this.inTitle[id].push(position)
-    for (const id of new Set(bodyTokens)) this.inBody[id].push(position)
+    if (listed) {
+      for (const id of new Set(titleTokens)) this.inTitle.add(id, position)
+      for (const id of new Set(bodyTokens)) this.inBody.add(id, position)
+    }
     this.taxonomyOf[position] = this.share(TAXONOMY, taxonomy, position)
     this.organisationOf[position] = this.share(ORGANISATION, organisation, position)
   }
 
   private clear(position: number) {
     const own = (from: number, to: number) => new Set(this.pool.subarray(from, to))
-    for (const id of own(this.start[position], this.titleEnd[position])) remove(this.inTitle[id], position)
-    for (const id of own(this.titleEnd[position], this.end[position])) remove(this.inBody[id], position)
+    for (const id of own(this.start[position], this.titleEnd[position])) this.inTitle.remove(id, position)
+    for (const id of own(this.titleEnd[position], this.end[position])) this.inBody.remove(id, position)
     for (const text of [this.taxonomyOf[position], this.organisationOf[position]]) if (text !== none) remove(this.shared[text].docs, position)
     this.garbage += this.end[position] - this.start[position]
     this.start[position] = this.titleEnd[position] = this.end[position] = 0
@@ -128,13 +139,13 @@ export class TextIndex {
   /** The shared text's id (created on first sight), with `position` among its documents. */
   private share(attribute: number, text: string, position: number): number {
     if (text === '') return none
-    const key = `${attribute}:${text}`
-    let id = this.sharedIds.get(key)
+    const ids = this.sharedIds.get(attribute)!
+    let id = ids.get(text)
     if (id === undefined) {
       id = this.shared.length
       const tokens = this.tokens(text)
       this.shared.push({ attribute, tokens, docs: [] })
-      this.sharedIds.set(key, id)
+      ids.set(text, id)
       for (const term of new Set(tokens)) this.inShared[term].push(id)
     }
     this.shared[id].docs.push(position)
@@ -152,8 +163,6 @@ export class TextIndex {
       if (id === undefined) {
         id = this.ids.size
         this.ids.set(term, id)
-        this.inTitle.push([])
-        this.inBody.push([])
         this.inShared.push([])
       }
       out[n++] = id
@@ -165,7 +174,9 @@ export class TextIndex {
   private reserve(n: number) {
     if (this.used + n <= this.pool.length) return
     const live = this.used - this.garbage
-    const pool = new Int32Array(Math.max(this.pool.length, 2 * (live + n)))
+    // Loading doubles; later, changed documents get an eighth more room.
+    const room = this.loading ? this.pool.length : Math.max(1 << 16, live >> 3)
+    const pool = new Int32Array(Math.max(this.pool.length, live + n + room))
     let used = 0
     for (let position = 0; position < this.start.length; position++) {
       const [from, middle, to] = [this.start[position], this.titleEnd[position], this.end[position]]
@@ -182,6 +193,73 @@ export class TextIndex {
 }
 
 type Row = [number, string, string, string, string]
+
+/**
+ * Per term id, the positions holding it, packed into one array at load (a segment per
+ * term, `lengths` saying how much of it is live); what patches add beyond a segment goes
+ * to a small list per term.
+ */
+class Lists {
+  private offsets = new Int32Array(1)
+  private lengths = new Int32Array(0)
+  private data = new Int32Array(0)
+  private readonly extra = new Map<number, number[]>()
+
+  /** Packs the lists of `terms` terms from each position's term ids (repeats allowed). */
+  pack(terms: number, capacity: number, termsOf: (position: number) => Int32Array) {
+    const counts = new Int32Array(terms + 1)
+    const seen = new Int32Array(terms).fill(-1)
+    for (let position = 0; position < capacity; position++) {
+      for (const id of termsOf(position)) if (seen[id] !== position) (seen[id] = position), counts[id + 1]++
+    }
+    for (let id = 0; id < terms; id++) counts[id + 1] += counts[id]
+    this.offsets = counts
+    this.lengths = new Int32Array(terms)
+    this.data = new Int32Array(counts[terms])
+    seen.fill(-1)
+    for (let position = 0; position < capacity; position++) {
+      for (const id of termsOf(position)) {
+        if (seen[id] === position) continue
+        seen[id] = position
+        this.data[this.offsets[id] + this.lengths[id]++] = position
+      }
+    }
+    this.extra.clear()
+  }
+
+  add(id: number, position: number) {
+    if (id < this.lengths.length && this.offsets[id] + this.lengths[id] < this.offsets[id + 1]) {
+      this.data[this.offsets[id] + this.lengths[id]++] = position
+      return
+    }
+    let list = this.extra.get(id)
+    if (!list) this.extra.set(id, (list = []))
+    list.push(position)
+  }
+
+  remove(id: number, position: number) {
+    if (id < this.lengths.length) {
+      const from = this.offsets[id]
+      const last = from + this.lengths[id] - 1
+      for (let i = from; i <= last; i++) {
+        if (this.data[i] !== position) continue
+        this.data[i] = this.data[last]
+        this.lengths[id]--
+        return
+      }
+    }
+    const list = this.extra.get(id)
+    if (list) remove(list, position)
+  }
+
+  addTo(id: number, into: Bitset) {
+    if (id < this.lengths.length) {
+      const from = this.offsets[id]
+      for (let i = from; i < from + this.lengths[id]; i++) into.add(this.data[i])
+    }
+    for (const position of this.extra.get(id) ?? []) into.add(position)
+  }
+}
 
 /** Removes one `value` from an unordered list. */
 function remove(list: number[], value: number) {
