@@ -1,4 +1,5 @@
 import type { Db } from '../db/client'
+import { memoByContent } from '../db/memo'
 import { categories, districts } from '../db/schema'
 import type { SearchDocument, SearchKind } from './document'
 import type { SearchHit } from './engine'
@@ -60,14 +61,13 @@ export function toHit(doc: SearchDocument, lang: string, matches: WordMatches, w
 
 /** Facet labels in the reader's language, for the categories and districts that were counted. */
 export function labels(db: Db, lang: string, categoryCounts: Record<string, number>, districtCounts: Record<string, number>) {
-  const label = (texts: Record<string, string>) => texts[lang] ?? texts.de ?? Object.values(texts)[0] ?? ''
-  const category: Record<string, string> = {}
-  for (const row of db.select({ id: categories.id, label: categories.label }).from(categories).all()) {
-    if (row.id in categoryCounts) category[row.id] = label(row.label)
-  }
-  const district: Record<string, string> = {}
-  for (const row of db.select({ id: districts.id, name: districts.name }).from(districts).all()) {
-    if (row.id in districtCounts) district[row.id] = label(row.name)
-  }
-  return { category, district }
+  const all = memoByContent(db, `search-labels:${lang}`, () => {
+    const label = (texts: Record<string, string>) => texts[lang] ?? texts.de ?? Object.values(texts)[0] ?? ''
+    return {
+      category: db.select({ id: categories.id, label: categories.label }).from(categories).all().map((row): [string, string] => [row.id, label(row.label)]),
+      district: db.select({ id: districts.id, name: districts.name }).from(districts).all().map((row): [string, string] => [row.id, label(row.name)]),
+    }
+  })
+  const counted = (entries: Array<[string, string]>, counts: Record<string, number>) => Object.fromEntries(entries.filter(([id]) => id in counts))
+  return { category: counted(all.category, categoryCounts), district: counted(all.district, districtCounts) }
 }

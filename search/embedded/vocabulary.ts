@@ -185,13 +185,16 @@ export class Vocabulary {
         const char = chars[d - 1]
         row[0] = d
         let low = d
+        const last = d >= 2 ? chars[d - 2] : undefined
         for (let j = 1; j <= n; j++) {
-          let value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (word[j - 1] === char ? 0 : 1))
-          if (before && j > 1 && word[j - 1] === chars[d - 2] && word[j - 2] === char) value = Math.min(value, before[j - 2] + 1)
+          let value = previous[j - 1] + (word[j - 1] === char ? 0 : 1)
+          if (previous[j] + 1 < value) value = previous[j] + 1
+          if (row[j - 1] + 1 < value) value = row[j - 1] + 1
+          if (before && j > 1 && word[j - 1] === last && word[j - 2] === char && before[j - 2] + 1 < value) value = before[j - 2] + 1
           row[j] = value
           if (value < low) low = value
         }
-        best[d] = Math.min(best[d - 1], row[n])
+        best[d] = best[d - 1] < row[n] ? best[d - 1] : row[n]
         depth = d
         if (low > max && !(prefix && best[d] <= max)) {
           pruned = d
