@@ -1,4 +1,4 @@
-import { and, eq, gte, isNull, lte, or, type SQL } from 'drizzle-orm'
+import { and, eq, sql, type SQL } from 'drizzle-orm'
 import type { SQLiteSelect } from 'drizzle-orm/sqlite-core'
 import { organisations, postings, workingGroups } from './schema'
 
@@ -45,8 +45,11 @@ export function postingIsVisible(today: string): SQL {
     eq(postings.status, listedWhen.status),
     eq(postings.moderation, listedWhen.moderation),
     eq(organisations.suspended, listedWhen.organisationSuspended),
-    or(isNull(postings.validFrom), lte(postings.validFrom, today)),
-    or(isNull(postings.validUntil), gte(postings.validUntil, today)),
+    // An open bound as a value rather than an OR: with the OR, SQLite merged two scans of
+    // the validity index and sorted every published posting instead of walking a list's
+    // index (db/schema/postings.ts) newest first.
+    sql`coalesce(${postings.validFrom}, '') <= ${today}`,
+    sql`coalesce(${postings.validUntil}, '9999-12-31') >= ${today}`,
   )!
 }
 

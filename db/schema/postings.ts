@@ -54,9 +54,10 @@ export const postings = sqliteTable(
     index('postings_visibility_idx').on(table.status, table.validFrom, table.validUntil),
     // Lists walk it newest first and stop after a page; counts read it without the table.
     index('postings_list_idx').on(table.type, table.status, table.moderation, desc(table.createdAt), table.id, table.validFrom, table.validUntil, table.organisationId),
-    index('postings_organisation_idx').on(table.organisationId),
-    index('postings_category_idx').on(table.categoryId),
-    index('postings_district_idx').on(table.districtId),
+    // The same for one organisation's, category's or district's list (and lookups by each).
+    index('postings_organisation_idx').on(table.organisationId, table.status, table.moderation, desc(table.createdAt), table.id, table.validFrom, table.validUntil),
+    index('postings_category_idx').on(table.categoryId, table.status, table.moderation, desc(table.createdAt), table.id, table.validFrom, table.validUntil, table.organisationId),
+    index('postings_district_idx').on(table.districtId, table.status, table.moderation, desc(table.createdAt), table.id, table.validFrom, table.validUntil, table.organisationId),
     check('postings_type_check', sql`${table.type} in ('offer', 'need')`),
     check(
       'postings_status_check',
