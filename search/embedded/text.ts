@@ -210,7 +210,11 @@ class Lists {
     const counts = new Int32Array(terms + 1)
     const seen = new Int32Array(terms).fill(-1)
     for (let position = 0; position < capacity; position++) {
-      for (const id of termsOf(position)) if (seen[id] !== position) (seen[id] = position), counts[id + 1]++
+      for (const id of termsOf(position)) {
+        if (seen[id] === position) continue
+        seen[id] = position
+        counts[id + 1]++
+      }
     }
     for (let id = 0; id < terms; id++) counts[id + 1] += counts[id]
     this.offsets = counts
