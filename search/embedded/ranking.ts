@@ -30,15 +30,15 @@ export function rankDocument(attributes: string[][], words: WordMatches): Rank {
 
 /**
  * Per query word, where it occurs among one attribute's tokens (strings, or term ids with
- * maps keyed by id). Kept apart from `rankHits` so that a text many documents share is
+ * maps keyed by id; `tokens[from, to)` when they sit in a larger array). Kept apart from `rankHits` so that a text many documents share is
  * scanned once per search.
  */
-export function hitsIn<T>(tokens: ArrayLike<T>, attribute: number, words: Array<Map<T, Candidate>>): Hit[][] {
+export function hitsIn<T>(tokens: ArrayLike<T>, attribute: number, words: Array<Map<T, Candidate>>, from = 0, to = tokens.length): Hit[][] {
   const found: Hit[][] = words.map(() => [])
-  for (let position = 0; position < tokens.length; position++) {
+  for (let at = from; at < to; at++) {
     for (let index = 0; index < words.length; index++) {
-      const candidate = words[index].get(tokens[position])
-      if (candidate) found[index].push({ attribute, position, typos: candidate.typos, exact: candidate.typos === 0 && !candidate.prefix })
+      const candidate = words[index].get(tokens[at])
+      if (candidate) found[index].push({ attribute, position: at - from, typos: candidate.typos, exact: candidate.typos === 0 && !candidate.prefix })
     }
   }
   return found

@@ -95,16 +95,14 @@ export class TextIndex {
    */
   hits(position: number, words: IdMatches, cache: Map<number, Hit[][]>): Hit[][] {
     const best: Hit[][] = words.map(() => [])
-    const sharedHits = (text: number) => {
-      if (text === none) return
+    addHits(best, hitsIn(this.pool, TITLE, words, this.start[position], this.titleEnd[position]))
+    for (const text of [this.taxonomyOf[position], this.organisationOf[position]]) {
+      if (text === none) continue
       let found = cache.get(text)
       if (!found) cache.set(text, (found = hitsIn(this.shared[text].tokens, this.shared[text].attribute, words)))
       addHits(best, found)
     }
-    addHits(best, hitsIn(this.pool.subarray(this.start[position], this.titleEnd[position]), TITLE, words))
-    sharedHits(this.taxonomyOf[position])
-    sharedHits(this.organisationOf[position])
-    addHits(best, hitsIn(this.pool.subarray(this.titleEnd[position], this.end[position]), BODY, words))
+    addHits(best, hitsIn(this.pool, BODY, words, this.titleEnd[position], this.end[position]))
     return best
   }
 
