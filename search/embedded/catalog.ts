@@ -27,7 +27,8 @@ const record = String.fromCharCode(30)
  * index's change log (`apply`); bitsets leave room for a quarter more documents.
  */
 export class Catalog {
-  private visibleCache: { today: string; rowids: number[]; bits: Bitset; order?: { positions: Int32Array; rank: Int32Array } } | undefined
+  /** What the visibility rule shows on `today`: positions newest first, as bits, and (when asked) each one's place in that order. */
+  private visibleCache: { today: string; positions: number[]; bits: Bitset; rank?: Int32Array } | undefined
   private readonly bits = new Map<string, Bitset>()
   private readonly values = new Map<string, string[]>()
   private readonly none: Bitset
@@ -104,7 +105,7 @@ export class Catalog {
     const added = [...current.keys()].filter((rowid) => !this.docs.has(rowid)).length
     if (this.next + added > this.capacity) return false
     const shown = this.visibleCache
-    if (shown) shown.order = undefined
+    if (shown) shown.rank = undefined
     const touched: Array<{ rowid: number; position: number }> = []
     for (const rowid of rowids) {
       const old = this.docs.get(rowid)
@@ -112,7 +113,7 @@ export class Catalog {
         touched.push({ rowid, position: old.position })
         this.remove(old)
         if (shown?.bits.has(old.position)) {
-          shown.rowids.splice(this.newestIndex(shown.rowids, old), 1)
+          shown.positions.splice(this.newestIndex(shown.positions, old), 1)
           shown.bits.delete(old.position)
         }
       }
@@ -122,61 +123,60 @@ export class Catalog {
       this.add(now, old?.position ?? this.next++)
       const doc = this.docs.get(rowid)!
       if (shown && isShown(doc, shown.today)) {
-        shown.rowids.splice(this.newestIndex(shown.rowids, doc), 0, rowid)
+        shown.positions.splice(this.newestIndex(shown.positions, doc), 0, doc.position)
         shown.bits.add(doc.position)
       }
     }
     return touched
   }
 
-  /** Where `doc` is, or belongs, in rowids ordered newest first. */
-  private newestIndex(rowids: number[], doc: Doc): number {
+  /** Where `doc` is, or belongs, in positions ordered newest first. */
+  private newestIndex(positions: number[], doc: Doc): number {
     let low = 0
-    let high = rowids.length
+    let high = positions.length
     while (low < high) {
       const mid = (low + high) >> 1
-      if (byNewest(this.docs.get(rowids[mid]) ?? doc, doc) < 0) low = mid + 1
+      if (byNewest(this.byPosition[positions[mid]] ?? doc, doc) < 0) low = mid + 1
       else high = mid
     }
     return low
   }
 
-  /** Rowids of the documents the visibility rule shows on `today`, newest first. */
-  visible(today: string): number[] {
+  private shown(today: string) {
     if (this.visibleCache?.today !== today) {
-      const shown = [...this.docs.values()].filter((doc) => isShown(doc, today)).sort(byNewest)
-      const rowids = shown.map((doc) => doc.rowid)
-      this.visibleCache = { today, rowids, bits: Bitset.of(this.capacity, shown.map((doc) => doc.position)) }
+      const positions = [...this.docs.values()].filter((doc) => isShown(doc, today)).sort(byNewest).map((doc) => doc.position)
+      this.visibleCache = { today, positions, bits: Bitset.of(this.capacity, positions) }
     }
-    return this.visibleCache.rowids
+    return this.visibleCache
   }
 
-  /** The same documents as a bitset of positions. */
+  /** The documents the visibility rule shows on `today`, as a bitset of positions. */
   visibleBits(today: string): Bitset {
-    this.visible(today)
-    return this.visibleCache!.bits
+    return this.shown(today).bits
   }
 
   /**
    * At most `limit` positions of `set` (shown documents), newest first: a small set is
-   * sorted, a large one read off the visible list.
+   * sorted by each one's place in the visible list, a large one read off that list.
    */
   newest(set: Bitset, today: string, limit: number): number[] {
-    this.visible(today)
-    const shown = this.visibleCache!
-    if (!shown.order) {
-      const positions = Int32Array.from(shown.rowids, (rowid) => this.docs.get(rowid)!.position)
-      const rank = new Int32Array(this.capacity)
-      positions.forEach((position, index) => (rank[position] = index))
-      shown.order = { positions, rank }
-    }
-    const { positions, rank } = shown.order
+    const shown = this.shown(today)
+    const { positions } = shown
+    const rank = (shown.rank ??= placesIn(positions, this.capacity))
     const size = set.count()
     if (size * 16 < positions.length) return set.positions().sort((a, b) => rank[a] - rank[b]).slice(0, limit)
     const out: number[] = []
-    for (let i = 0; i < positions.length && out.length < Math.min(limit, size); i++) if (set.has(positions[i])) out.push(positions[i])
+    const wanted = Math.min(limit, size)
+    for (let i = 0; i < positions.length && out.length < wanted; i++) if (set.has(positions[i])) out.push(positions[i])
     return out
   }
+}
+
+/** Each position's index in `positions`. */
+function placesIn(positions: number[], capacity: number): Int32Array {
+  const rank = new Int32Array(capacity)
+  positions.forEach((position, index) => (rank[position] = index))
+  return rank
 }
 
 export const byNewest = (a: Doc, b: Doc) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.rowid - b.rowid)

@@ -7,7 +7,7 @@ import { documentsByRef, labels, loadDocuments, toHit } from '../hits'
 import { Bitset } from './bitset'
 import { byNewest, Catalog, type Doc } from './catalog'
 import { compareRanks, rankHits, type Hit, type WordMatches } from './ranking'
-import { TextIndex, type IdMatches } from './text'
+import { TextIndex } from './text'
 import { tokenize } from './tokens'
 import { Vocabulary } from './vocabulary'
 import { patchLimit } from './writer'
@@ -46,10 +46,7 @@ export function createEmbeddedEngine(db: Db): EmbeddedEngine {
       const started = performance.now()
       const { catalog, vocabulary, known, text } = current()
       const { words, matches } = queryWords(vocabulary, known, params.q)
-      const byId: IdMatches = matches.map((terms) => new Map([...terms].flatMap(([term, candidate]) => {
-        const id = text.id(term)
-        return id === undefined ? [] : [[id, candidate] as const]
-      })))
+      const byId = text.byId(matches)
 
       // 1. Documents that match the words (dropping words from the end while too few do),
       //    restricted to what the visibility rule shows today. Each round of dropping adds a
@@ -71,10 +68,11 @@ export function createEmbeddedEngine(db: Db): EmbeddedEngine {
         buckets = []
         for (let used = words.length; used >= 1 && positions.count() < needed; used--) {
           const level = every(anywhere, used).andNot(positions)
+          positions = positions.or(level)
+          if (sort === 'newest') continue
           const first = every(inTitle, used).and(level)
           const second = every(exact, used).and(level).andNot(first)
           buckets.push(first, second, level.andNot(first).andNot(second))
-          positions = positions.or(level)
         }
         if (sort === 'newest') buckets = [positions]
       }

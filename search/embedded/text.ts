@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { Bitset } from './bitset'
-import { addHits, hitsIn, type Hit } from './ranking'
+import { addHits, hitsIn, type Hit, type WordMatches } from './ranking'
 import type { Candidate } from './vocabulary'
 
 /** Per query word, its candidate terms by term id: the ranking's `WordMatches` over ids. */
@@ -76,6 +76,18 @@ export class TextIndex {
   /** A term's id, if some document ever held it. */
   id(term: string): number | undefined {
     return this.ids.get(term)
+  }
+
+  /** The query words' candidate terms by id (a term no document ever held is left out). */
+  byId(matches: WordMatches): IdMatches {
+    return matches.map((terms) => {
+      const out = new Map<number, Candidate>()
+      for (const [term, candidate] of terms) {
+        const id = this.ids.get(term)
+        if (id !== undefined) out.set(id, candidate)
+      }
+      return out
+    })
   }
 
   /** Adds to `into` the documents holding any of these terms: anywhere, or (`titleOnly`) in their title. */
