@@ -1,5 +1,6 @@
 import { vitePlugin as remix } from '@remix-run/dev'
 import { defineConfig } from 'vite'
+import { pageScripts } from './scripts/vite-page-scripts'
 
 declare module '@remix-run/node' {
   interface Future {
@@ -25,6 +26,7 @@ export default defineConfig({
           v3_routeConfig: true,
         },
       }),
+    pageScripts(),
     {
       name: 'treffpunkt:deny-server-imports-in-client',
       enforce: 'pre',

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto'
 import type { EntryContext } from '@remix-run/node'
 import { createReadableStreamFromReadable } from '@remix-run/node'
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
@@ -6,7 +5,6 @@ import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
 import { i18nFor, requestLocale } from './lib/i18n.server'
-import { NonceProvider } from './lib/nonce'
 import { hasSessionCookie } from './lib/auth.server'
 import { getDb } from './lib/db.server'
 import { searchEngine, stopSearch } from './lib/search.server'
@@ -48,24 +46,20 @@ export default async function handleRequest(
   remixContext: EntryContext,
 ) {
   const i18n = await i18nFor(requestLocale(request))
-  const nonce = crypto.randomBytes(16).toString('base64')
   const waitForAll = isbot(request.headers.get('user-agent') ?? '') || remixContext.isSpaMode
 
   return new Promise((resolve, reject) => {
     let shellRendered = false
     const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <I18nextProvider i18n={i18n}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-        </I18nextProvider>
-      </NonceProvider>,
+      <I18nextProvider i18n={i18n}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
+      </I18nextProvider>,
       {
-        nonce,
         [waitForAll ? 'onAllReady' : 'onShellReady']() {
           shellRendered = true
           const body = stripNulBytes()
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-          securityHeaders(responseHeaders, nonce)
+          securityHeaders(responseHeaders)
           if (hasSessionCookie(request)) responseHeaders.set('Cache-Control', 'private, no-store')
           resolve(
             new Response(createReadableStreamFromReadable(body), {

@@ -1,18 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
-import {
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useRouteError,
-  useRouteLoaderData,
-} from '@remix-run/react'
-import { useEffect, type ReactNode } from 'react'
+import { Links, Meta, Outlet, useRouteError, useRouteLoaderData } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { defaultLocale, isLocale } from './i18n'
 import { requestLocale } from './lib/i18n.server'
-import { useNonce } from './lib/nonce'
 import { ErrorContent, errorKey } from './components/error-content'
 import styles from './styles/app.css?url'
 
@@ -28,7 +19,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root')
   const { i18n } = useTranslation()
-  const nonce = useNonce()
   const error = useRouteError()
   const lng = data?.lng && isLocale(data.lng) ? data.lng : defaultLocale
   return (
@@ -41,21 +31,14 @@ export function Layout({ children }: { children: ReactNode }) {
         <Meta />
         <Links />
       </head>
-      <body>
-        {children}
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
-      </body>
+      {/* No Remix scripts: the pages are not hydrated (ADR 018). A page that improves with
+          JavaScript loads its own small script. */}
+      <body>{children}</body>
     </html>
   )
 }
 
 export default function App() {
-  // Marks the page as hydrated: from here on JavaScript handles forms and links (browser
-  // tests wait for it before typing, so no keystroke races the hydration).
-  useEffect(() => {
-    document.documentElement.dataset.hydrated = 'true'
-  }, [])
   return <Outlet />
 }
 

@@ -34,10 +34,8 @@ async function firstVisit(url: string): Promise<Visit> {
     total += event.encodedDataLength
     if (types.get(event.requestId) === 'Script') js += event.encodedDataLength
   })
-  await page.goto(`${base}${url}`, { waitUntil: 'load' })
-  // The page is quiet once hydrated; LCP is final by then (no input happened).
-  await page.waitForSelector('html[data-hydrated="true"]')
-  await page.waitForLoadState('networkidle')
+  // LCP is final once the network is quiet (no input happened).
+  await page.goto(`${base}${url}`, { waitUntil: 'networkidle' })
   const lcp = await page.evaluate(
     () =>
       new Promise<number>((resolve) => {

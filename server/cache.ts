@@ -71,7 +71,7 @@ export function sharedCache(options: CacheOptions) {
       return
     }
     // The same page asked again before anything changed: the answer rendered for the first
-    // asker, as a reverse proxy in front would give it (its nonce too: ADR 015).
+    // asker, as a reverse proxy in front would give it (ADR 015).
     const answer = req.method === 'GET' ? kept.get(etag) : undefined
     if (answer) {
       kept.delete(etag)

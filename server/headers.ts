@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express'
 
 /**
  * Headers on every response (pages, data, assets, errors); the page's Content-Security-
- * Policy with its nonce is set where the HTML is rendered (app/lib/security.server.ts).
+ * Policy is set where the HTML is rendered (app/lib/security.server.ts).
  * No referrer leaves for other sites (a search would travel with it), no framing, no
  * sniffing, no powerful features, and over https the browser remembers to stay there.
  */

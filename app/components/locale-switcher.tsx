@@ -3,13 +3,13 @@ import { localeNames, locales, switchLocalePath, type Locale } from '../i18n'
 
 /**
  * Links to the same page in every locale, each named in its own language. A switch loads
- * the whole document: the server renders every string in the new language and the client
- * starts with that language's messages, so nothing of the old language stays behind.
+ * the whole document, rendered by the server in the new language, so nothing of the old
+ * language stays behind. The search page's script keeps the links in step with its URL.
  */
 export function LocaleSwitcher({ current }: { current: Locale }) {
   const location = useLocation()
   return (
-    <ul className="locale-switcher">
+    <ul className="locale-switcher" data-swap="locales">
       {locales.map((lng) => (
         <li key={lng}>
           {lng === current ? (
@@ -17,7 +17,7 @@ export function LocaleSwitcher({ current }: { current: Locale }) {
               {localeNames[lng]}
             </span>
           ) : (
-            <Link reloadDocument to={switchLocalePath(location.pathname, location.search, lng)} lang={lng} hrefLang={lng}>
+            <Link to={switchLocalePath(location.pathname, location.search, lng)} lang={lng} hrefLang={lng}>
               {localeNames[lng]}
             </Link>
           )}

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData, useNavigation, useSubmit } from '@remix-run/react'
-import { useEffect, useRef, type FormEvent } from 'react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Pagination } from '../components/pagination'
 import { IgnoredNotice } from '../components/ignored-notice'
@@ -8,6 +7,7 @@ import { IsolatedText } from '../components/isolated-text'
 import { SourceNote } from '../components/localized'
 import { pageMeta } from '../lib/meta'
 import { searchPageLoader, type FacetValue } from '../lib/search-page.server'
+import script from '../browser/search.ts?script'
 
 export const loader = (args: LoaderFunctionArgs) => searchPageLoader(args)
 export const meta: MetaFunction<typeof loader> = ({ data }) => [...pageMeta(data?.title), { name: 'robots', content: 'noindex' }]
@@ -16,44 +16,26 @@ type Data = ReturnType<typeof useLoaderData<typeof loader>>
 
 /**
  * A GET form: without JavaScript it submits like any form and every facet is a checkbox;
- * with JavaScript the results follow the typing (debounced; Remix cancels a stale request
- * when a newer one starts) and the URL keeps in step, so a shared link shows the same.
+ * with JavaScript (app/browser/search.ts) the results follow the typing and a filter
+ * applies as it is chosen, and the URL keeps in step, so a shared link shows the same.
+ * The parts marked `data-swap` are the ones that script replaces.
  */
 export default function Search() {
   const data = useLoaderData<typeof loader>()
   const { t, i18n } = useTranslation(['search', 'common'])
-  const submit = useSubmit()
-  const navigation = useNavigation()
-  const busy = navigation.state !== 'idle' && navigation.location?.pathname === `/${data.lng}/search`
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
-  const input = useRef<HTMLInputElement>(null)
   const number = new Intl.NumberFormat(i18n.language)
-
-  useEffect(() => () => clearTimeout(timer.current), [])
-  // Back and forward change the URL under the field; typing must not be overwritten.
-  useEffect(() => {
-    if (input.current && document.activeElement !== input.current) input.current.value = data.q
-  }, [data.q])
-
-  const onChange = (event: FormEvent<HTMLFormElement>) => {
-    const form = event.currentTarget
-    const typing = event.target instanceof HTMLInputElement && event.target.type === 'search'
-    clearTimeout(timer.current)
-    // Typing replaces the history entry (Back must not step through every letter); choosing
-    // a filter adds one, so Back undoes it, as without JavaScript.
-    timer.current = setTimeout(() => submit(form, { replace: typing, preventScrollReset: true }), typing ? 300 : 0)
-  }
 
   return (
     <>
       <h1>{t('title')}</h1>
-      <IgnoredNotice show={data.ignored} />
-      <Form method="get" action={`/${data.lng}/search`} className="search-page" role="search" onChange={onChange}>
+      <div data-swap="ignored">
+        <IgnoredNotice show={data.ignored} />
+      </div>
+      <Form method="get" action={`/${data.lng}/search`} className="search-page" role="search">
         <div className="search-field">
           <label htmlFor="search-q">{t('label')}</label>
           <div className="search-row">
             <input
-              ref={input}
               id="search-q"
               type="search"
               name="q"
@@ -66,20 +48,22 @@ export default function Search() {
             />
             <button type="submit">{t('submit')}</button>
           </div>
-          {data.truncated ? <p className="notice">{t('tooLong')}</p> : null}
+          <div data-swap="too-long">{data.truncated ? <p className="notice">{t('tooLong')}</p> : null}</div>
         </div>
         <div className="search-layout">
-          <section aria-labelledby="results-heading" className={busy ? 'results busy' : 'results'} aria-busy={busy}>
+          <section aria-labelledby="results-heading" className="results">
             <h2 id="results-heading" className="visually-hidden">
               {t('results.label')}
             </h2>
             <div className="results-bar">
-              {data.facets.length > 0 ? (
-                <a href="#facets-heading" className="to-facets">
-                  {t('facets.title')}
-                </a>
-              ) : null}
-              <p className="result-count" role="status">
+              <span data-swap="to-facets">
+                {data.facets.length > 0 ? (
+                  <a href="#facets-heading" className="to-facets">
+                    {t('facets.title')}
+                  </a>
+                ) : null}
+              </span>
+              <p className="result-count" role="status" data-live="count">
                 {t(data.estimated ? 'results.countEstimated' : 'results.count', { count: data.total, formatted: number.format(data.total) })}
               </p>
               <div className="field inline">
@@ -90,13 +74,18 @@ export default function Search() {
                 </select>
               </div>
             </div>
-            {data.hits.length > 0 ? <Hits data={data} /> : null}
-            {data.empty ? <NoResults data={data} /> : null}
-            <Pagination page={data.page} pages={data.pages} />
+            <div data-swap="hits">
+              {data.hits.length > 0 ? <Hits data={data} /> : null}
+              {data.empty ? <NoResults data={data} /> : null}
+              <Pagination page={data.page} pages={data.pages} />
+            </div>
           </section>
-          <Facets data={data} />
+          <div data-swap="facets">
+            <Facets data={data} />
+          </div>
         </div>
       </Form>
+      <script type="module" src={script} />
     </>
   )
 }
@@ -118,7 +107,7 @@ function Facets({ data }: { data: Data }) {
     <aside className="facets" aria-labelledby="facets-heading">
       <h2 id="facets-heading">{t('facets.title')}</h2>
       {data.facets.map((group) => (
-        <details key={group.name} open={group.values.some((value) => value.checked || value.children.some((child) => child.checked)) || group.name === 'kind'}>
+        <details key={group.name} data-group={group.name} open={group.values.some((value) => value.checked || value.children.some((child) => child.checked)) || group.name === 'kind'}>
           <summary>{group.label}</summary>
           <fieldset>
             <legend className="visually-hidden">{group.label}</legend>

@@ -7,7 +7,7 @@ import type { Schedule } from '../../db/schema/groups'
 import { loadDemo } from '../../db/seed/demo'
 
 /**
- * Every page in every test: no console error (a hydration mismatch is a bug), no request
+ * Every page in every test: no console error (a script error is a bug), no request
  * to another origin (no CDNs, no trackers), no cookie for an anonymous visitor.
  */
 export const test = base.extend<{ signsIn: boolean; guard: void }>({
@@ -23,8 +23,6 @@ export const test = base.extend<{ signsIn: boolean; guard: void }>({
       page.on('console', (message) => {
         // A page answered 404 or 400 on purpose is logged by Chromium as a failed load of itself.
         if (message.text().startsWith('Failed to load resource') && message.location().url === page.url()) return
-        // A rejected form answers 400 (or 429) by design; with JavaScript that is the `.data` fetch.
-        if (/status of (400|429)/.test(message.text()) && /\.data(\?|$)/.test(message.location().url)) return
         if (message.type() === 'error') problems.push(`console.error: ${message.text()}`)
       })
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))

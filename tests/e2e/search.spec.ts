@@ -17,13 +17,13 @@ for (const javaScriptEnabled of [false, true]) {
 
     test('search in Arabic, narrow by district, share the URL, land on the same results', async ({ page, browser }) => {
       await page.goto('/ar')
-      // Typing while React hydrates the page races it: wait until the page says it is done.
-      if (javaScriptEnabled) await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' })
       const box = page.getByRole('search').getByRole('searchbox', { name: search.box })
       await box.fill(query)
       await box.press('Enter')
       await expect(page).toHaveURL(/\/ar\/search\?q=/)
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(search.title)
+      // A filter chosen before the page's script runs would wait for "apply": wait for it.
+      if (javaScriptEnabled) await expect(page.locator('html')).toHaveAttribute('data-enhanced', 'true')
 
       const results = page.locator('.hits > li')
       await expect(results.first()).toBeVisible()
@@ -74,9 +74,10 @@ for (const javaScriptEnabled of [false, true]) {
 
 test('with JavaScript the results follow the typing and the URL keeps in step', async ({ page }) => {
   await page.goto('/de/search')
-  // Typing before hydration has finished would race it: wait for the page to be interactive.
-  await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true')
+  // Typing before the page's script runs would race it: wait for the page to be interactive.
+  await expect(page.locator('html')).toHaveAttribute('data-enhanced', 'true')
   const field = page.getByRole('searchbox', { name: messages('de', 'search').label })
+  const entries = await page.evaluate(() => history.length)
   await field.pressSequentially('Fahrrad', { delay: 40 })
   await expect(page).toHaveURL(/q=Fahrrad/)
   await expect(page.locator('.hits > li').first()).toBeVisible()
@@ -84,11 +85,17 @@ test('with JavaScript the results follow the typing and the URL keeps in step', 
   await expect(field).toBeFocused()
   await expect(field).toHaveValue('Fahrrad')
   await expect(page.getByRole('status')).toContainText('Treffer')
+  // The page was not loaded anew, typing added no step to Back, and the language links
+  // carry the new query along.
+  expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1)
+  expect(await page.evaluate(() => history.length)).toBe(entries)
+  await expect(page.locator('.locale-switcher a[hreflang="ar"]')).toHaveAttribute('href', /^\/ar\/search\?q=Fahrrad(&|$)/)
 })
 
 test('with JavaScript, Back undoes a filter and stays on the search page', async ({ page }) => {
   const de = messages('de', 'search')
   await page.goto('/de/search?q=Deutsch')
+  await expect(page.locator('html')).toHaveAttribute('data-enhanced', 'true')
   await expect(page.locator('.hits > li').first()).toBeVisible()
   const facet = page.locator('.facets details').filter({ hasText: de.facets.district })
   if (!(await facet.getAttribute('open'))) await facet.locator('summary').click()
