@@ -1,17 +1,12 @@
 import type { EntryContext } from '@remix-run/node'
-import { createReadableStreamFromReadable } from '@remix-run/node'
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
-import { isbot } from 'isbot'
-import { renderToPipeableStream } from 'react-dom/server'
+import { renderToString } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
 import { i18nFor, requestLocale } from './lib/i18n.server'
 import { hasSessionCookie } from './lib/auth.server'
 import { getDb } from './lib/db.server'
 import { searchEngine, stopSearch } from './lib/search.server'
 import { securityHeaders } from './lib/security.server'
-import { stripNulBytes } from './lib/strip-nul.server'
-
-const ABORT_DELAY = 5_000
 
 // Chosen when the server starts, not on the first search: with Meilisearch this also
 // starts the relay that delivers the outbox.
@@ -39,6 +34,12 @@ export async function shutdown(): Promise<void> {
   getDb().$client.close()
 }
 
+/**
+ * Renders the page to one string: no page streams (nothing suspends, and without hydration
+ * there is no data to send after the shell), so the string renderer does the same work
+ * without web streams around it, and without the streaming renderer's NUL bytes in
+ * non-Latin text (React 18 flushed its unwritten buffer: facebook/react#26228).
+ */
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -46,38 +47,13 @@ export default async function handleRequest(
   remixContext: EntryContext,
 ) {
   const i18n = await i18nFor(requestLocale(request))
-  const waitForAll = isbot(request.headers.get('user-agent') ?? '') || remixContext.isSpaMode
-
-  return new Promise((resolve, reject) => {
-    let shellRendered = false
-    const { pipe, abort } = renderToPipeableStream(
-      <I18nextProvider i18n={i18n}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
-      </I18nextProvider>,
-      {
-        [waitForAll ? 'onAllReady' : 'onShellReady']() {
-          shellRendered = true
-          const body = stripNulBytes()
-          responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-          securityHeaders(responseHeaders)
-          if (hasSessionCookie(request)) responseHeaders.set('Cache-Control', 'private, no-store')
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          )
-          pipe(body)
-        },
-        onShellError(error: unknown) {
-          reject(error)
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500
-          if (shellRendered) console.error(error)
-        },
-      },
-    )
-    setTimeout(abort, ABORT_DELAY)
-  })
+  const html = renderToString(
+    <I18nextProvider i18n={i18n}>
+      <RemixServer context={remixContext} url={request.url} />
+    </I18nextProvider>,
+  )
+  responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+  securityHeaders(responseHeaders)
+  if (hasSessionCookie(request)) responseHeaders.set('Cache-Control', 'private, no-store')
+  return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode })
 }

@@ -9,9 +9,9 @@ type VnuMessage = { type: string; subType?: string; url: string; lastLine?: numb
 
 /**
  * The bytes of every page type in every locale: no NUL byte anywhere (React 18's streaming
- * renderer leaks them at 2,048-byte boundaries when a multi-byte character does not fit),
- * and valid HTML by the Nu HTML Checker. React appends its streaming scripts after
- * `</html>`; the checker sees the document up to there.
+ * renderer leaked them at 2,048-byte boundaries when a multi-byte character did not fit;
+ * the pages are now rendered to a string), and valid HTML by the Nu HTML Checker, which
+ * sees the document up to `</html>`.
  */
 for (const lng of locales) {
   test(`pages in ${lng} are clean bytes and valid HTML`, async ({ request }, testInfo) => {
