@@ -8,6 +8,7 @@ import { projectRoot } from '../db/root'
 import { configureOutbox } from '../search/meilisearch/outbox'
 import { createApp } from './app'
 import { jobs, startJobs } from './jobs'
+import { checkHeap } from './heap'
 import { createLogger } from './logger'
 import { prepare } from './prepare'
 
@@ -34,6 +35,7 @@ const scheduler = startJobs(jobs(env, db), (job, error) => logger.error({ job, e
 
 const server = app.listen(env.PORT, env.HOST, () => {
   logger.info(`Treffpunkt listens on http://${env.HOST}:${env.PORT} (public address ${env.PUBLIC_URL})`)
+  checkHeap(logger)
 })
 
 // SIGTERM/SIGINT: stop taking requests, let running ones finish, stop the jobs and the

@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { readEnv } from './env.server'
 
@@ -15,6 +16,13 @@ describe('readEnv', () => {
     })
     expect(readEnv({ PORT: '8080' }).PUBLIC_URL).toBe('http://localhost:8080')
     expect(readEnv({ SEED_DEMO: 'false' }).SEED_DEMO).toBe(false)
+  })
+
+  test('the heap budget: the default `npm run serve` hands to Node is the one validated here', () => {
+    const serve = JSON.parse(fs.readFileSync('package.json', 'utf8')).scripts.serve as string
+    expect(serve).toMatch(/--max-old-space-size=\$\{HEAP_LIMIT_MB:-\d+\} /)
+    expect(readEnv({}).HEAP_LIMIT_MB).toBe(Number(/HEAP_LIMIT_MB:-(\d+)/.exec(serve)![1]))
+    expect(() => readEnv({ HEAP_LIMIT_MB: '32' })).toThrow(/HEAP_LIMIT_MB/)
   })
 
   test('an invalid value names the variable', () => {

@@ -24,6 +24,12 @@ const schema = z.object({
   OUTBOX_DIR: z.string().min(1).default('data/outbox'),
   /** Browser for the end-to-end tests. */
   CHROMIUM_PATH: z.string().optional(),
+  /**
+   * The server's JavaScript heap budget in MB. `npm run serve` hands it to Node
+   * (`--max-old-space-size=${HEAP_LIMIT_MB:-256}` in package.json: keep the defaults in
+   * step); read here to validate it and to warn when the live heap nears it.
+   */
+  HEAP_LIMIT_MB: z.coerce.number().int().min(64).max(65_536).default(256),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Days after which unconfirmed accounts are deleted. */
   UNCONFIRMED_ACCOUNT_DAYS: z.coerce.number().int().min(1).max(365).default(7),

@@ -8,6 +8,7 @@ import { importExchange } from '../../db/exchange'
 import { loadDemo } from '../../db/seed/demo'
 import { commandContext } from '../../search/context'
 import { markIndexCurrent } from '../../search/embedded/writer'
+import { readEnv } from '../../app/lib/env.server'
 import { generatePostings, type CorpusPosting } from './corpus'
 
 export type BenchServer = { base: string; file: string; stop: () => void; memory: () => string }
@@ -31,7 +32,9 @@ export async function startBenchServer(options: { postings: number; port: number
     db.$client.close()
   }
   const base = `http://127.0.0.1:${options.port}`
-  const server = spawn(process.execPath, ['build/serve.js'], {
+  // As `npm run serve` starts it, with its heap budget.
+  const heap = `--max-old-space-size=${readEnv({ HEAP_LIMIT_MB: process.env.HEAP_LIMIT_MB }).HEAP_LIMIT_MB}`
+  const server = spawn(process.execPath, [heap, 'build/serve.js'], {
     env: { ...process.env, NODE_ENV: 'production', DATABASE_PATH: file, OUTBOX_DIR: path.join(dir, 'outbox'), PORT: String(options.port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_FACTOR: '100000' },
     stdio: ['ignore', 'inherit', 'inherit'],
   })
