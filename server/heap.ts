@@ -2,7 +2,7 @@ import v8 from 'node:v8'
 import type { Logger } from 'pino'
 
 /*
- * The server runs with a heap budget (`HEAP_LIMIT_MB`, which `npm run serve` hands to Node
+ * ADR 019: the server runs with a heap budget (`HEAP_LIMIT_MB`, which `npm run serve` hands to Node
  * as `--max-old-space-size`). Without one V8 lets garbage pile up to several times the
  * live heap before it collects: at 100,000 postings the server held 680 MB under load for
  * about 110 MB of live objects; with 256 MB it stays under 370 MB and serves as fast

@@ -18,6 +18,8 @@ function enhance(form: HTMLFormElement) {
   const results = form.querySelector<HTMLElement>('.results')!
   let timer: ReturnType<typeof setTimeout> | undefined
   let pending: AbortController | undefined
+  /** The URL whose results are shown, without its fragment (the "filters" link only jumps). */
+  let shown = withoutFragment(location.href)
 
   const urlOfForm = () => {
     const url = new URL(form.action)
@@ -37,6 +39,7 @@ function enhance(form: HTMLFormElement) {
       if (controller.signal.aborted) return
       if (step === 'push') history.pushState(null, '', url)
       if (step === 'replace') history.replaceState(null, '', url)
+      shown = withoutFragment(url)
       swap(next, step === 'none')
     } catch {
       // Offline, or an answer this script cannot use: the browser loads the page and shows it.
@@ -93,11 +96,14 @@ function enhance(form: HTMLFormElement) {
     void load(url, url === location.href ? 'none' : 'push')
   })
   window.addEventListener('popstate', () => {
+    if (withoutFragment(location.href) === shown) return
     clearTimeout(timer)
     void load(location.href, 'none')
   })
   document.documentElement.dataset.enhanced = 'true'
 }
+
+const withoutFragment = (url: string) => url.split('#')[0]
 
 /** How to find the focused control again in the new page: by id, or by name and value. */
 function selectorOf(element: Element): string {
