@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client'
 import { contentVersion } from '../../db/client'
-import { facetNames, type SearchKind } from '../document'
+import { facetNames, type SearchDocument, type SearchKind } from '../document'
 import { exactGlossaryWords } from '../glossary'
 import { activeFilters, maxQueryWords, type SearchEngine, type SearchHit, type SearchParams, type SearchResponse } from '../engine'
 import { documentsByRef, labels, loadDocuments, toHit } from '../hits'
@@ -17,7 +17,7 @@ import { patchLimit } from './writer'
  * to rank first: every word without a typo, in the title first) are ordered by the full
  * ranking rules, the rest follow newest first.
  */
-const limits = { words: maxQueryWords, ranked: 300 }
+const limits = { words: maxQueryWords, ranked: 300, keptDocuments: 1_000 }
 
 export type EmbeddedEngine = SearchEngine & {
   /** Hits for documents another engine found, shown exactly as this engine shows its own. */
@@ -44,7 +44,7 @@ export function createEmbeddedEngine(db: Db): EmbeddedEngine {
     },
     search(params, today) {
       const started = performance.now()
-      const { catalog, vocabulary, known, text } = current()
+      const { catalog, vocabulary, known, text, shownLately } = current()
       const { words, matches } = queryWords(vocabulary, known, params.q)
       const byId = text.byId(matches)
 
@@ -111,7 +111,7 @@ export function createEmbeddedEngine(db: Db): EmbeddedEngine {
         picked.splice(0, top.length, ...top)
       }
       const page = picked.slice(offset, offset + params.perPage)
-      const documents = loadDocuments(db, page.map((doc) => doc.rowid))
+      const documents = pageDocuments(db, shownLately, page.map((doc) => doc.rowid))
       return {
         engine: 'embedded',
         total: all.count(),
@@ -127,8 +127,42 @@ export function createEmbeddedEngine(db: Db): EmbeddedEngine {
   }
 }
 
-/** What the engine keeps in memory, as of `version` and the change log's row `seq`. */
-type Memory = { version: string; seq: number; catalog: Catalog; text: TextIndex; vocabulary: Vocabulary; known: Set<string> }
+/**
+ * What the engine keeps in memory, as of `version` and the change log's row `seq`; with
+ * the documents pages showed lately, parsed (`shownLately`, least recently shown first).
+ */
+type Memory = {
+  version: string
+  seq: number
+  catalog: Catalog
+  text: TextIndex
+  vocabulary: Vocabulary
+  known: Set<string>
+  shownLately: Map<number, SearchDocument>
+}
+
+/**
+ * A page's documents by rowid. A search asked again, or the first page of a popular word,
+ * shows the same documents: the last thousand shown are kept parsed (a few MB) instead of
+ * read and parsed again (about a quarter of a search for a rare word).
+ */
+function pageDocuments(db: Db, kept: Map<number, SearchDocument>, rowids: number[]): Map<number, SearchDocument> {
+  const page = new Map<number, SearchDocument>()
+  for (const rowid of rowids) {
+    const document = kept.get(rowid)
+    if (document) page.set(rowid, document)
+  }
+  if (page.size < rowids.length) for (const [rowid, document] of loadDocuments(db, rowids.filter((rowid) => !page.has(rowid)))) page.set(rowid, document)
+  for (const [rowid, document] of page) {
+    kept.delete(rowid)
+    kept.set(rowid, document)
+  }
+  for (const rowid of kept.keys()) {
+    if (kept.size <= limits.keptDocuments) break
+    kept.delete(rowid)
+  }
+  return page
+}
 
 const lastChange = (db: Db) => (db.$client.prepare('select coalesce(max(seq), 0) from search_changes').pluck().get() as number)
 
@@ -137,7 +171,7 @@ function loaded(db: Db, version: string): Memory {
   const seq = lastChange(db)
   const catalog = Catalog.load(db)
   const text = TextIndex.load(db.$client, catalog.capacity, (rowid) => catalog.docs.get(rowid)?.position)
-  return { version, seq, catalog, text, vocabulary: Vocabulary.load(db.$client), known: exactGlossaryWords(db) }
+  return { version, seq, catalog, text, vocabulary: Vocabulary.load(db.$client), known: exactGlossaryWords(db), shownLately: new Map() }
 }
 
 /**
@@ -156,6 +190,7 @@ function patched(db: Db, memory: Memory, version: string): Memory | undefined {
   const touched = memory.catalog.apply([...new Set(rows.map(([, doc]) => doc))])
   if (!touched) return undefined
   memory.text.apply(db.$client, touched)
+  for (const { rowid } of touched) memory.shownLately.delete(rowid)
   memory.vocabulary.apply(db.$client, new Set(rows.flatMap(([, , terms]) => (terms ? terms.split(' ') : []))))
   return { ...memory, version, seq: rows.length > 0 ? rows[rows.length - 1][0] : memory.seq }
 }
