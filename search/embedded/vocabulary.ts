@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3'
 import { allowedTypos } from './typos'
 
 export type Candidate = { term: string; typos: number; prefix: boolean }
+/** A typo walk's finds: terms within reach whole, and (for a last word) by one of their starts. */
+type Found = { whole: Candidate[]; starts: Candidate[] }
 
 const caps = { oneTypo: 150, twoTypos: 50, prefix: 50 }
 /** Past every continuation of a prefix in JavaScript's string order. */
@@ -97,18 +99,18 @@ export class Vocabulary {
     const out = new Map<string, Candidate>()
     if (this.docs.has(word)) out.set(word, { term: word, typos: 0, prefix: false })
     const allowed = known ? 0 : allowedTypos(word)
+    // One walk measures a term whole and, for the last word, by its closest start.
+    const { whole, starts } = allowed > 0 ? this.typos(word, allowed, prefix) : { whole: [], starts: [] }
     if (allowed > 0) {
-      const found = this.typos(word, allowed, false).filter((c) => c.term !== word)
+      const found = whole.filter((c) => c.term !== word)
       this.keep(found, 1, caps.oneTypo, out)
       this.keep(found, 2, caps.twoTypos, out)
     }
     if (prefix) {
       const found = this.completionsOf(word).filter((c) => c.term !== word)
       // Typo-tolerant prefix: "deutchk" still completes to "deutschkurs".
-      if (allowed > 0) {
-        for (const candidate of this.typos(word, allowed, true)) {
-          if (candidate.typos > 0 && !candidate.term.startsWith(word) && !out.has(candidate.term)) found.push(candidate)
-        }
+      for (const candidate of starts) {
+        if (candidate.typos > 0 && !candidate.term.startsWith(word) && !out.has(candidate.term)) found.push(candidate)
       }
       // Very short prefixes match thousands of terms: keep the most frequent ones.
       found.sort((a, b) => a.typos - b.typos || this.frequency(b.term) - this.frequency(a.term))
@@ -147,12 +149,13 @@ export class Vocabulary {
   /**
    * Terms within the typo budget (Meilisearch's rules, search/embedded/typos.ts): with the
    * same first letter, up to `allowed` edits; with another first letter (which costs one
-   * more), up to `allowed - 1`. With `prefix`, a term counts when one of its starts does.
+   * more), up to `allowed - 1`. `whole` measures the whole term; with `prefix`, `starts`
+   * holds the terms one of whose starts comes within reach, measured by the closest.
    */
-  private typos(word: string, allowed: number, prefix: boolean): Candidate[] {
+  private typos(word: string, allowed: number, prefix: boolean): Found {
     const chars = [...word]
     const first = chars[0]
-    const found: Candidate[] = []
+    const found: Found = { whole: [], starts: [] }
     const sameFrom = this.lowerBound(first)
     const sameTo = this.lowerBound(first + after)
     this.walk(chars, allowed, prefix, sameFrom, sameTo, 0, found)
@@ -168,7 +171,7 @@ export class Vocabulary {
    * shares with the one before are kept, and a prefix beyond reach skips every term that
    * starts with it.
    */
-  private walk(word: string[], max: number, prefix: boolean, from: number, to: number, extra: number, found: Candidate[]) {
+  private walk(word: string[], max: number, prefix: boolean, from: number, to: number, extra: number, found: Found) {
     const n = word.length
     const rows: Int32Array[] = [Int32Array.from({ length: n + 1 }, (_, j) => j)]
     const best: number[] = [n] // per depth: the smallest distance of a start of the path to the word
@@ -208,8 +211,10 @@ export class Vocabulary {
         while (i < to && this.shared[i] >= pruned) i++
         continue
       }
-      const distance = prefix ? best[chars.length] : rows[chars.length][n]
-      if (distance <= max) found.push({ term: this.terms[i], typos: distance + extra, prefix })
+      // A start within reach keeps the walk going (superset of the whole terms' paths).
+      const whole = rows[chars.length][n]
+      if (whole <= max) found.whole.push({ term: this.terms[i], typos: whole + extra, prefix: false })
+      if (prefix && best[chars.length] <= max) found.starts.push({ term: this.terms[i], typos: best[chars.length] + extra, prefix: true })
       i++
     }
   }
