@@ -169,10 +169,13 @@ export class Vocabulary {
   /**
    * Optimal string alignment rows over `terms[from, to)`: the rows of the characters a term
    * shares with the one before are kept, and a prefix beyond reach skips every term that
-   * starts with it.
+   * starts with it. A row is computed only within `max` of the diagonal (no cell further
+   * off can be within reach) and the cells just outside are written as beyond reach, so
+   * the next row never reads a value left by another path.
    */
   private walk(word: string[], max: number, prefix: boolean, from: number, to: number, extra: number, found: Found) {
     const n = word.length
+    const beyond = max + 1
     const rows: Int32Array[] = [Int32Array.from({ length: n + 1 }, (_, j) => j)]
     const best: number[] = [n] // per depth: the smallest distance of a start of the path to the word
     let valid = 0 // rows[0..valid] hold the current path's rows
@@ -186,18 +189,24 @@ export class Vocabulary {
         const previous = rows[d - 1]
         const before = d >= 2 ? rows[d - 2] : undefined
         const char = chars[d - 1]
-        row[0] = d
-        let low = d
         const last = d >= 2 ? chars[d - 2] : undefined
-        for (let j = 1; j <= n; j++) {
+        const lo = d - max > 1 ? d - max : 1
+        const hi = d + max < n ? d + max : n
+        row[0] = d
+        if (lo > 1 && lo - 1 <= n) row[lo - 1] = beyond
+        let low = d <= max ? d : beyond
+        for (let j = lo; j <= hi; j++) {
           let value = previous[j - 1] + (word[j - 1] === char ? 0 : 1)
           if (previous[j] + 1 < value) value = previous[j] + 1
           if (row[j - 1] + 1 < value) value = row[j - 1] + 1
           if (before && j > 1 && word[j - 1] === last && word[j - 2] === char && before[j - 2] + 1 < value) value = before[j - 2] + 1
+          if (value > beyond) value = beyond
           row[j] = value
           if (value < low) low = value
         }
-        best[d] = best[d - 1] < row[n] ? best[d - 1] : row[n]
+        if (hi < n) row[hi + 1] = beyond
+        const end = n - d <= max && d - n <= max ? row[n] : beyond
+        best[d] = best[d - 1] < end ? best[d - 1] : end
         depth = d
         if (low > max && !(prefix && best[d] <= max)) {
           pruned = d
@@ -212,7 +221,7 @@ export class Vocabulary {
         continue
       }
       // A start within reach keeps the walk going (superset of the whole terms' paths).
-      const whole = rows[chars.length][n]
+      const whole = n - chars.length <= max && chars.length - n <= max ? rows[chars.length][n] : beyond
       if (whole <= max) found.whole.push({ term: this.terms[i], typos: whole + extra, prefix: false })
       if (prefix && best[chars.length] <= max) found.starts.push({ term: this.terms[i], typos: best[chars.length] + extra, prefix: true })
       i++
