@@ -69,7 +69,10 @@ export type SearchHit = {
   type: 'offer' | 'need' | null
   title: string
   snippet: string
+  /** The language of `title`. */
   lang: string
+  /** The language of `snippet`: another than `lang` when the text has no translation the title has. */
+  snippetLang: string
   url: string
   category: string | null
   district: string | null

@@ -50,6 +50,7 @@ export function toHit(doc: SearchDocument, lang: string, matches: WordMatches, w
     title,
     snippet: body ? snippet(body[1], matches, words) : '',
     lang: titleLang,
+    snippetLang: body ? body[0] : titleLang,
     url: `/${lang}/${paths[doc.kind]}/${doc.id}`,
     category: doc.category,
     district: doc.district,

@@ -103,7 +103,9 @@ function enhance(form: HTMLFormElement) {
   document.documentElement.dataset.enhanced = 'true'
 }
 
-const withoutFragment = (url: string) => url.split('#')[0]
+function withoutFragment(url: string): string {
+  return url.split('#')[0]
+}
 
 /** How to find the focused control again in the new page: by id, or by name and value. */
 function selectorOf(element: Element): string {
@@ -115,9 +117,10 @@ function selectorOf(element: Element): string {
   return href ? `[href="${CSS.escape(href)}"]` : ':not(*)'
 }
 
-/** A filter group the reader opened stays open. */
+/** A filter group stays open or closed as the reader left it. */
 function keepOpen(part: Element, replacement: Element) {
-  for (const details of part.querySelectorAll<HTMLDetailsElement>('details[data-group][open]')) {
-    replacement.querySelector<HTMLDetailsElement>(`details[data-group="${details.dataset.group}"]`)?.setAttribute('open', '')
+  for (const details of part.querySelectorAll<HTMLDetailsElement>('details[data-group]')) {
+    const next = replacement.querySelector<HTMLDetailsElement>(`details[data-group="${details.dataset.group}"]`)
+    if (next) next.open = details.open
   }
 }

@@ -52,6 +52,7 @@ export async function searchPageLoader({ params, request }: LoaderFunctionArgs) 
     hits: response.hits.map((hit) => ({
       ...hit,
       fallback: hit.lang !== lng,
+      snippetFallback: hit.snippetLang !== lng && hit.snippetLang !== hit.lang,
       category: hit.category ? (names.category.get(hit.category) ?? hit.category) : null,
       district: hit.district ? (names.district.get(hit.district) ?? hit.district) : null,
     })),

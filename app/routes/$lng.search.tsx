@@ -116,7 +116,9 @@ function Facets({ data }: { data: Data }) {
         </details>
       ))}
       <div className="actions">
-        <button type="submit">{t('facets.apply')}</button>
+        <button type="submit" id="facets-apply">
+          {t('facets.apply')}
+        </button>
         {data.filtered ? <Link to={`/${data.lng}/search${data.q ? `?q=${encodeURIComponent(data.q)}` : ''}`}>{t('facets.reset')}</Link> : null}
       </div>
     </aside>
@@ -138,7 +140,8 @@ function Hits({ data }: { data: Data }) {
           {hit.fallback ? <SourceNote lang={hit.lang} /> : null}
           {hit.communityTranslation ? <p className="hint">{t('common:communityTranslation')}</p> : null}
           {/* The engine escapes the text and adds only <mark>. */}
-          {hit.snippet ? <p className="excerpt" lang={hit.lang} dir="auto" dangerouslySetInnerHTML={{ __html: hit.snippet }} /> : null}
+          {hit.snippet ? <p className="excerpt" lang={hit.snippetLang} dir="auto" dangerouslySetInnerHTML={{ __html: hit.snippet }} /> : null}
+          {hit.snippet && hit.snippetFallback ? <SourceNote lang={hit.snippetLang} /> : null}
           <p className="meta">
             {hit.organisation ? <span dir="auto">{hit.organisation.name}</span> : null}
             {hit.unverified ? <span className="unverified">{t('common:unverified')}</span> : null}

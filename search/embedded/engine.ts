@@ -58,8 +58,8 @@ export function createEmbeddedEngine(db: Db): EmbeddedEngine {
       let positions = shown
       let buckets: Bitset[] = [shown]
       if (words.length > 0) {
-        const anywhere = byId.map((terms) => text.collect(terms.keys(), new Bitset(catalog.capacity)))
-        const typoFree = byId.map((terms) => [...terms].filter(([, candidate]) => candidate.typos === 0).map(([id]) => id))
+        const anywhere = byId.terms.map((terms) => text.collect(terms.keys(), new Bitset(catalog.capacity)))
+        const typoFree = byId.terms.map((terms) => [...terms].filter(([, candidate]) => candidate.typos === 0).map(([id]) => id))
         const exact = typoFree.map((ids) => text.collect(ids, new Bitset(catalog.capacity)))
         const inTitle = typoFree.map((ids) => text.collect(ids, new Bitset(catalog.capacity), true))
         const every = (sets: Bitset[], used: number) => sets.slice(0, used).reduce((set, next) => set.and(next), shown)

@@ -33,9 +33,17 @@ export function rankDocument(attributes: string[][], words: WordMatches): Rank {
  * maps keyed by id; `tokens[from, to)` when they sit in a larger array). Kept apart from `rankHits` so that a text many documents share is
  * scanned once per search.
  */
-export function hitsIn<T>(tokens: ArrayLike<T>, attribute: number, words: Array<Map<T, Candidate>>, from = 0, to = tokens.length): Hit[][] {
+export function hitsIn<T>(
+  tokens: ArrayLike<T>,
+  attribute: number,
+  words: Array<Map<T, Candidate>>,
+  from = 0,
+  to = tokens.length,
+  candidate: (token: T) => boolean = () => true,
+): Hit[][] {
   const found: Hit[][] = words.map(() => [])
   for (let at = from; at < to; at++) {
+    if (!candidate(tokens[at])) continue
     for (let index = 0; index < words.length; index++) {
       const candidate = words[index].get(tokens[at])
       if (candidate) found[index].push({ attribute, position: at - from, typos: candidate.typos, exact: candidate.typos === 0 && !candidate.prefix })

@@ -43,8 +43,7 @@ describe('the index words in memory', () => {
 
   test('hits keep positions per attribute without the language separator, as the ranking reads them', () => {
     const { index } = setup([[1, 'kurs', 'sprachkurs \n kurs', '', 'ein kurs']])
-    const kurs = index.id('kurs')!
-    const hits = index.hits(0, [new Map([[kurs, { term: 'kurs', typos: 0, prefix: false }]])], new Map())
+    const hits = index.hits(0, index.byId([new Map([['kurs', { term: 'kurs', typos: 0, prefix: false }]])]), new Map())
     expect(hits[0].map((hit) => [hit.attribute, hit.position])).toEqual([[0, 0], [1, 1], [3, 1]])
     expect(rankHits(hits)).toMatchObject({ words: 1, attribute: 0, position: 0 })
   })

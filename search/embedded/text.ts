@@ -4,7 +4,11 @@ import { addHits, hitsIn, type Hit, type WordMatches } from './ranking'
 import type { Candidate } from './vocabulary'
 
 /** Per query word, its candidate terms by term id: the ranking's `WordMatches` over ids. */
-export type IdMatches = Array<Map<number, Candidate>>
+/**
+ * Per query word, its candidate terms by id; `mark` stamps them in the index (valid until
+ * the next `byId`, which a search asks once before it ranks).
+ */
+export type IdMatches = { terms: Array<Map<number, Candidate>>; mark: number }
 
 /** A taxonomy or organisation text and the documents (positions) that carry it. */
 type Shared = { attribute: number; tokens: Int32Array; docs: number[] }
@@ -28,6 +32,10 @@ export class TextIndex {
   /** Shared texts' ids by text, per attribute (taxonomy, organisation). */
   private readonly sharedIds = new Map<number, Map<string, number>>([[TAXONOMY, new Map()], [ORGANISATION, new Map()]])
   private readonly shared: Shared[] = []
+
+  /** The last `byId`'s terms: `marks[id]` is its stamp (so the array is never cleared). */
+  private marks = new Int32Array(0)
+  private mark = 0
 
   private pool = new Int32Array(1 << 16)
   private used = 0
@@ -78,16 +86,25 @@ export class TextIndex {
     return this.ids.get(term)
   }
 
-  /** The query words' candidate terms by id (a term no document ever held is left out). */
+  /**
+   * The query words' candidate terms by id (a term no document ever held is left out),
+   * stamped, so that `hits` passes over a document's other terms with one array read
+   * instead of a map lookup per word.
+   */
   byId(matches: WordMatches): IdMatches {
-    return matches.map((terms) => {
+    if (this.marks.length < this.ids.size) this.marks = new Int32Array(this.ids.size + (this.ids.size >> 2))
+    const mark = ++this.mark
+    const terms = matches.map((words) => {
       const out = new Map<number, Candidate>()
-      for (const [term, candidate] of terms) {
+      for (const [term, candidate] of words) {
         const id = this.ids.get(term)
-        if (id !== undefined) out.set(id, candidate)
+        if (id === undefined) continue
+        out.set(id, candidate)
+        this.marks[id] = mark
       }
       return out
     })
+    return { terms, mark }
   }
 
   /** Adds to `into` the documents holding any of these terms: anywhere, or (`titleOnly`) in their title. */
@@ -105,16 +122,18 @@ export class TextIndex {
    * Per query word, where it occurs in the document at `position`, in ranking order of the
    * attributes; a shared text's hits are kept in `cache` for the rest of the search.
    */
-  hits(position: number, words: IdMatches, cache: Map<number, Hit[][]>): Hit[][] {
+  hits(position: number, { terms: words, mark }: IdMatches, cache: Map<number, Hit[][]>): Hit[][] {
+    const marks = this.marks
+    const marked = (id: number) => marks[id] === mark
     const best: Hit[][] = words.map(() => [])
-    addHits(best, hitsIn(this.pool, TITLE, words, this.start[position], this.titleEnd[position]))
+    addHits(best, hitsIn(this.pool, TITLE, words, this.start[position], this.titleEnd[position], marked))
     for (const text of [this.taxonomyOf[position], this.organisationOf[position]]) {
       if (text === none) continue
       let found = cache.get(text)
       if (!found) cache.set(text, (found = hitsIn(this.shared[text].tokens, this.shared[text].attribute, words)))
       addHits(best, found)
     }
-    addHits(best, hitsIn(this.pool, BODY, words, this.titleEnd[position], this.end[position]))
+    addHits(best, hitsIn(this.pool, BODY, words, this.titleEnd[position], this.end[position], marked))
     return best
   }
 

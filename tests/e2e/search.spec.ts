@@ -101,6 +101,8 @@ test('with JavaScript, Back undoes a filter and stays on the search page', async
   if (!(await facet.getAttribute('open'))) await facet.locator('summary').click()
   await facet.getByRole('checkbox').first().check()
   await expect(page).toHaveURL(/district=/)
+  // The box just checked keeps the focus in the new results' filters.
+  await expect(facet.getByRole('checkbox').first()).toBeFocused()
   await page.goBack()
   await expect(page).toHaveURL(/\/de\/search\?q=Deutsch$/)
   await expect(page.locator('.facets').getByRole('checkbox', { checked: true })).toHaveCount(0)
