@@ -30,8 +30,9 @@ export function rankDocument(attributes: string[][], words: WordMatches): Rank {
 
 /**
  * Per query word, where it occurs among one attribute's tokens (strings, or term ids with
- * maps keyed by id; `tokens[from, to)` when they sit in a larger array). Kept apart from `rankHits` so that a text many documents share is
- * scanned once per search.
+ * maps keyed by id; `tokens[from, to)` when they sit in a larger array). `mayMatch` passes
+ * over a token that is no word's candidate without asking every word's map. Kept apart
+ * from `rankHits` so that a text many documents share is scanned once per search.
  */
 export function hitsIn<T>(
   tokens: ArrayLike<T>,
@@ -39,11 +40,11 @@ export function hitsIn<T>(
   words: Array<Map<T, Candidate>>,
   from = 0,
   to = tokens.length,
-  candidate: (token: T) => boolean = () => true,
+  mayMatch: (token: T) => boolean = () => true,
 ): Hit[][] {
   const found: Hit[][] = words.map(() => [])
   for (let at = from; at < to; at++) {
-    if (!candidate(tokens[at])) continue
+    if (!mayMatch(tokens[at])) continue
     for (let index = 0; index < words.length; index++) {
       const candidate = words[index].get(tokens[at])
       if (candidate) found[index].push({ attribute, position: at - from, typos: candidate.typos, exact: candidate.typos === 0 && !candidate.prefix })

@@ -3,10 +3,9 @@ import type { Bitset } from './bitset'
 import { addHits, hitsIn, type Hit, type WordMatches } from './ranking'
 import type { Candidate } from './vocabulary'
 
-/** Per query word, its candidate terms by term id: the ranking's `WordMatches` over ids. */
 /**
- * Per query word, its candidate terms by id; `mark` stamps them in the index (valid until
- * the next `byId`, which a search asks once before it ranks).
+ * Per query word, its candidate terms by term id (the ranking's `WordMatches` over ids);
+ * `mark` stamps them in the index, valid until the next `byId` (a search asks once, then ranks).
  */
 export type IdMatches = { terms: Array<Map<number, Candidate>>; mark: number }
 

@@ -101,11 +101,9 @@ export class Vocabulary {
     const allowed = known ? 0 : allowedTypos(word)
     // One walk measures a term whole and, for the last word, by its closest start.
     const { whole, starts } = allowed > 0 ? this.typos(word, allowed, prefix) : { whole: [], starts: [] }
-    if (allowed > 0) {
-      const found = whole.filter((c) => c.term !== word)
-      this.keep(found, 1, caps.oneTypo, out)
-      this.keep(found, 2, caps.twoTypos, out)
-    }
+    const typos = whole.filter((c) => c.term !== word)
+    this.keep(typos, 1, caps.oneTypo, out)
+    this.keep(typos, 2, caps.twoTypos, out)
     if (prefix) {
       const found = this.completionsOf(word).filter((c) => c.term !== word)
       // Typo-tolerant prefix: "deutchk" still completes to "deutschkurs".
