@@ -6,7 +6,7 @@ import { activeFilters, maxQueryWords, type SearchEngine, type SearchHit, type S
 import { documentsByRef, labels, loadDocuments, toHit } from '../hits'
 import { Bitset } from './bitset'
 import { byNewest, Catalog, type Doc } from './catalog'
-import { compareRanks, rankHits, type Hit, type WordMatches } from './ranking'
+import { compareRanks, rankOf, type Occurrences, type WordMatches } from './ranking'
 import { TextIndex } from './text'
 import { tokenize } from './tokens'
 import { Vocabulary } from './vocabulary'
@@ -104,11 +104,10 @@ export function createEmbeddedEngine(db: Db): EmbeddedEngine {
         for (const position of catalog.newest(bucket.and(all), today, wanted - picked.length)) picked.push(catalog.at(position)!)
       }
       if (ranking) {
-        const top = picked.slice(0, limits.ranked)
-        const cache = new Map<number, Hit[][]>()
-        const ranks = new Map(top.map((doc) => [doc.position, rankHits(text.hits(doc.position, byId, cache))]))
-        top.sort((a, b) => compareRanks(ranks.get(a.position)!, ranks.get(b.position)!) || byNewest(a, b))
-        picked.splice(0, top.length, ...top)
+        const cache = new Map<number, Occurrences>()
+        const ranked = picked.slice(0, limits.ranked).map((doc) => ({ doc, rank: rankOf(text.occurrences(doc.position, byId, cache)) }))
+        ranked.sort((a, b) => compareRanks(a.rank, b.rank) || byNewest(a.doc, b.doc))
+        for (let i = 0; i < ranked.length; i++) picked[i] = ranked[i].doc
       }
       const page = picked.slice(offset, offset + params.perPage)
       const documents = pageDocuments(db, shownLately, page.map((doc) => doc.rowid))

@@ -1,5 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { compareRanks, rankDocument, type WordMatches } from './ranking'
+import { compareRanks, rankDocument, type Rank, type WordMatches } from './ranking'
 
 const exact = (...terms: string[]) => new Map(terms.map((term) => [term, { term, typos: 0, prefix: false }]))
 const query = (...words: string[]): WordMatches => words.map((word) => exact(word))
@@ -54,4 +55,45 @@ describe('ranking rules, in Meilisearch’s order', () => {
     // Matching both words in the body beats one word in the title.
     expect(order(query('deutsch', 'kurs'), { title: doc('deutsch'), body: doc('x', 'deutsch kurs') })).toEqual(['body', 'title'])
   })
+
+  test('agrees with the rules read literally, over every occurrence of every word', () => {
+    const vocabulary = ['a', 'b', 'c', 'ab']
+    const candidate = fc.record({ typos: fc.integer({ min: 0, max: 2 }), prefix: fc.boolean() })
+    const wordMatches = fc.array(fc.dictionary(fc.constantFrom(...vocabulary), candidate, { minKeys: 1 }), { minLength: 1, maxLength: 3 })
+    const attributes = fc.array(fc.array(fc.constantFrom(...vocabulary, 'x'), { maxLength: 12 }), { minLength: 4, maxLength: 4 })
+    fc.assert(
+      fc.property(wordMatches, attributes, (records, texts) => {
+        const words: WordMatches = records.map((record) => new Map(Object.entries(record).map(([term, c]) => [term, { term, ...c }])))
+        expect(rankDocument(texts, words)).toEqual(literally(texts, words))
+      }),
+      { numRuns: 2_000 },
+    )
+  })
 })
+
+/** The ranking rules over a list of every occurrence of every query word. */
+function literally(attributes: string[][], words: WordMatches): Rank {
+  const hits = words.map((matches) =>
+    attributes.flatMap((tokens, attribute) =>
+      tokens.flatMap((token, position) => {
+        const candidate = matches.get(token)
+        return candidate ? [{ attribute, position, typos: candidate.typos, exact: candidate.typos === 0 && !candidate.prefix }] : []
+      }),
+    ),
+  )
+  const rank: Rank = { words: 0, typos: 0, proximity: 0, attribute: 0, position: 0, exactness: 0 }
+  hits.forEach((own, index) => {
+    if (own.length === 0) return
+    const first = [...own].sort((a, b) => a.attribute - b.attribute || a.position - b.position)[0]
+    rank.words++
+    rank.typos += Math.min(...own.map((hit) => hit.typos))
+    rank.attribute += first.attribute
+    rank.position += Math.min(first.position, 100)
+    if (own.some((hit) => hit.exact)) rank.exactness++
+    const before = index > 0 ? hits[index - 1] : []
+    if (before.length === 0) return
+    const distances = before.flatMap((a) => own.filter((b) => b.attribute === a.attribute).map((b) => Math.abs(b.position - a.position) + (b.position < a.position ? 1 : 0)))
+    rank.proximity += Math.min(8, ...distances)
+  })
+  return rank
+}

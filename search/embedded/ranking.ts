@@ -14,8 +14,28 @@ export type WordMatches = Array<Map<string, Candidate>>
 
 const maxProximity = 8
 
-/** Where a query word occurs in a document. */
-export type Hit = { attribute: number; position: number; typos: number; exact: boolean }
+/**
+ * Where the query words occur in one text or in several: per word, five slots — its fewest
+ * typos, the attribute and position of its first occurrence (attribute −1: not found),
+ * whether it occurs exactly, and its least distance from the word before it. Enough for
+ * every ranking rule, without a record per occurrence: a search ranks hundreds of
+ * documents of a hundred words each.
+ */
+export type Occurrences = Float64Array
+
+const slots = 5
+const [TYPOS, ATTRIBUTE, POSITION, EXACT, PROXIMITY] = [0, 1, 2, 3, 4]
+
+/** Occurrences of `words` query words, none found yet. */
+export function noOccurrences(words: number): Occurrences {
+  const out = new Float64Array(words * slots)
+  for (let at = 0; at < out.length; at += slots) {
+    out[at + TYPOS] = Infinity
+    out[at + ATTRIBUTE] = -1
+    out[at + PROXIMITY] = maxProximity
+  }
+  return out
+}
 
 /**
  * Meilisearch's default ranking rules, in order: words, typo, proximity, attribute,
@@ -23,73 +43,109 @@ export type Hit = { attribute: number; position: number; typos: number; exact: b
  * document's normalised words per attribute (title, taxonomy, organisation, body).
  */
 export function rankDocument(attributes: string[][], words: WordMatches): Rank {
-  const best: Hit[][] = words.map(() => [])
-  attributes.forEach((tokens, attribute) => addHits(best, hitsIn(tokens, attribute, words)))
-  return rankHits(best)
+  const found = noOccurrences(words.length)
+  attributes.forEach((tokens, attribute) => scan(found, tokens, attribute, words))
+  return rankOf(found)
 }
 
 /**
- * Per query word, where it occurs among one attribute's tokens (strings, or term ids with
- * maps keyed by id; `tokens[from, to)` when they sit in a larger array). `mayMatch` passes
- * over a token that is no word's candidate without asking every word's map. Kept apart
- * from `rankHits` so that a text many documents share is scanned once per search.
+ * Adds to `found` where each query word occurs among one attribute's tokens (strings, or
+ * term ids with maps keyed by id; `tokens[from, to)` when they sit in a larger array).
+ * Attributes are scanned in ranking order, so the first occurrence found stays the first.
+ * With `marks`, a token whose mark is not `mark` is no word's candidate and is passed over
+ * without asking every word's map.
  */
-export function hitsIn<T>(
+export function scan<T>(
+  found: Occurrences,
   tokens: ArrayLike<T>,
   attribute: number,
   words: Array<Map<T, Candidate>>,
   from = 0,
   to = tokens.length,
-  mayMatch: (token: T) => boolean = () => true,
-): Hit[][] {
-  const found: Hit[][] = words.map(() => [])
+  marks?: Int32Array,
+  mark = 0,
+): void {
+  const last = lastSeen(words.length)
   for (let at = from; at < to; at++) {
-    if (!mayMatch(tokens[at])) continue
-    for (let index = 0; index < words.length; index++) {
-      const candidate = words[index].get(tokens[at])
-      if (candidate) found[index].push({ attribute, position: at - from, typos: candidate.typos, exact: candidate.typos === 0 && !candidate.prefix })
+    const token = tokens[at]
+    if (marks && marks[token as number] !== mark) continue
+    const position = at - from
+    for (let word = 0; word < words.length; word++) {
+      const candidate = words[word].get(token)
+      if (!candidate) continue
+      const slot = word * slots
+      if (found[slot + ATTRIBUTE] < 0) {
+        found[slot + ATTRIBUTE] = attribute
+        found[slot + POSITION] = position
+      }
+      if (candidate.typos < found[slot + TYPOS]) found[slot + TYPOS] = candidate.typos
+      if (candidate.typos === 0 && !candidate.prefix) found[slot + EXACT] = 1
+      // Proximity as Meilisearch counts it: the distance, one more when the words are in reverse order.
+      if (word > 0 && last[word - 1] >= 0) found[slot + PROXIMITY] = Math.min(found[slot + PROXIMITY], position - last[word - 1])
+      if (word + 1 < words.length && last[word + 1] >= 0) {
+        found[slot + slots + PROXIMITY] = Math.min(found[slot + slots + PROXIMITY], position - last[word + 1] + 1)
+      }
+      last[word] = position
     }
   }
-  return found
 }
 
-export function addHits(best: Hit[][], found: Hit[][]): void {
-  for (let index = 0; index < best.length; index++) if (found[index].length > 0) best[index].push(...found[index])
+/**
+ * What no document can better: per word, the fewest typos among its candidates, and
+ * whether one of them is exact (the other slots unused).
+ */
+export function bestPossible<T>(words: Array<Map<T, Candidate>>): Occurrences {
+  const best = noOccurrences(words.length)
+  words.forEach((candidates, word) => {
+    for (const candidate of candidates.values()) {
+      best[word * slots + TYPOS] = Math.min(best[word * slots + TYPOS], candidate.typos)
+      if (candidate.typos === 0 && !candidate.prefix) best[word * slots + EXACT] = 1
+    }
+  })
+  return best
 }
 
-/** The rank from each query word's hits (`best[i]`: every occurrence of word i). */
-export function rankHits(best: Hit[][]): Rank {
-  let matched = 0
-  let typos = 0
-  let attribute = 0
-  let position = 0
-  let exactness = 0
-  let proximity = 0
-  let previous: Hit[] | null = null
-  for (const hits of best) {
-    if (hits.length === 0) {
-      previous = null
+/**
+ * Whether texts of later attributes can no longer change a one-word query's rank: the word
+ * was found (so its first occurrence is fixed), with typos and exactness as good as `best`.
+ * With more words, a later attribute may still bring them closer together.
+ */
+export function settled(found: Occurrences, best: Occurrences): boolean {
+  return found.length === slots && found[ATTRIBUTE] >= 0 && found[TYPOS] === best[TYPOS] && found[EXACT] === best[EXACT]
+}
+
+/** Adds `part` (occurrences in texts of later attributes) to `found`. */
+export function merge(found: Occurrences, part: Occurrences): void {
+  for (let slot = 0; slot < found.length; slot += slots) {
+    if (part[slot + ATTRIBUTE] < 0) continue
+    if (found[slot + ATTRIBUTE] < 0) {
+      found[slot + ATTRIBUTE] = part[slot + ATTRIBUTE]
+      found[slot + POSITION] = part[slot + POSITION]
+    }
+    found[slot + TYPOS] = Math.min(found[slot + TYPOS], part[slot + TYPOS])
+    found[slot + EXACT] = Math.max(found[slot + EXACT], part[slot + EXACT])
+    found[slot + PROXIMITY] = Math.min(found[slot + PROXIMITY], part[slot + PROXIMITY])
+  }
+}
+
+/** The rank from where the words occur. */
+export function rankOf(found: Occurrences): Rank {
+  const rank: Rank = { words: 0, typos: 0, proximity: 0, attribute: 0, position: 0, exactness: 0 }
+  let previous = false
+  for (let slot = 0; slot < found.length; slot += slots) {
+    if (found[slot + ATTRIBUTE] < 0) {
+      previous = false
       continue
     }
-    matched++
-    const minTypos = Math.min(...hits.map((hit) => hit.typos))
-    typos += minTypos
-    const first = hits.reduce((a, b) => (b.attribute < a.attribute || (b.attribute === a.attribute && b.position < a.position) ? b : a))
-    attribute += first.attribute
-    position += Math.min(first.position, 100)
-    if (hits.some((hit) => hit.exact)) exactness++
-    if (previous) {
-      let distance = maxProximity
-      for (const a of previous) {
-        for (const b of hits) {
-          if (a.attribute === b.attribute) distance = Math.min(distance, Math.abs(b.position - a.position) + (b.position < a.position ? 1 : 0))
-        }
-      }
-      proximity += distance
-    }
-    previous = hits
+    rank.words++
+    rank.typos += found[slot + TYPOS]
+    rank.attribute += found[slot + ATTRIBUTE]
+    rank.position += Math.min(found[slot + POSITION], 100)
+    rank.exactness += found[slot + EXACT]
+    if (previous) rank.proximity += found[slot + PROXIMITY]
+    previous = true
   }
-  return { words: matched, typos, proximity, attribute, position, exactness }
+  return rank
 }
 
 export function compareRanks(a: Rank, b: Rank): number {
@@ -101,4 +157,12 @@ export function compareRanks(a: Rank, b: Rank): number {
     a.position - b.position ||
     b.exactness - a.exactness
   )
+}
+
+/** Per word, its last position in the text being scanned (−1: not yet); one array, reused. */
+let seen = new Int32Array(8)
+function lastSeen(words: number): Int32Array {
+  if (seen.length < words) seen = new Int32Array(words)
+  seen.fill(-1, 0, words)
+  return seen
 }

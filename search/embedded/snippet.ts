@@ -6,36 +6,45 @@ const escape = (text: string) =>
 
 /**
  * A window of about `words` words of the original text around the first match, HTML-escaped,
- * with `<mark>` around what matched (only the typed part of a completed prefix).
+ * with `<mark>` around what matched (only the typed part of a completed prefix). The text is
+ * read only as far as the window reaches.
  */
 export function snippet(text: string, matches: WordMatches, queryWords: string[], words = 24): string {
-  const spans = tokenSpans(text)
-  if (spans.length === 0) return escape(text.slice(0, 200))
-  const marked = spans.map((span) => {
-    for (const [index, word] of matches.entries()) {
-      const candidate = word.get(span.norm)
-      if (candidate) return { span, prefix: candidate.prefix ? [...queryWords[index]].length : 0 }
-    }
-    return null
+  const lead = Math.floor(words / 3)
+  // Per span: −1 when no query word matched it, else the letters typed of a completed prefix (0: the whole word).
+  const marked: number[] = []
+  let first = -1
+  // One span past the window says whether "…" follows.
+  const spans = tokenSpans(text, (span, index) => {
+    marked.push(markOf(span.norm, matches, queryWords))
+    if (first < 0 && marked[index] >= 0) first = index
+    return first >= 0 && index >= Math.max(0, first - lead) + words
   })
-  const first = Math.max(0, marked.findIndex(Boolean))
-  const from = Math.max(0, first - Math.floor(words / 3))
+  if (spans.length === 0) return escape(text.slice(0, 200))
+  const from = Math.max(0, first - lead)
   const to = Math.min(spans.length, from + words)
   const start = from === 0 ? 0 : spans[from].start
   const end = to === spans.length ? text.length : spans[to - 1].end
   let out = from > 0 ? '… ' : ''
   let at = start
   for (let i = from; i < to; i++) {
-    const mark = marked[i]
-    if (!mark) continue
-    const { span } = mark
-    if (span.start < at) continue
-    const markEnd = mark.prefix > 0 ? Math.min(span.end, span.start + prefixLength(text.slice(span.start, span.end), mark.prefix)) : span.end
+    const span = spans[i]
+    if (marked[i] < 0 || span.start < at) continue
+    const markEnd = marked[i] > 0 ? Math.min(span.end, span.start + prefixLength(text.slice(span.start, span.end), marked[i])) : span.end
     out += `${escape(text.slice(at, span.start))}<mark>${escape(text.slice(span.start, markEnd))}</mark>`
     at = markEnd
   }
   out += escape(text.slice(at, end)).replace(/\s+/g, ' ')
   return (to < spans.length ? `${out.trimEnd()} …` : out).trim()
+}
+
+/** −1 when no query word stands for `norm`; else the letters of the query word when it is a completed prefix, or 0. */
+function markOf(norm: string, matches: WordMatches, queryWords: string[]): number {
+  for (let index = 0; index < matches.length; index++) {
+    const candidate = matches[index].get(norm)
+    if (candidate) return candidate.prefix ? [...queryWords[index]].length : 0
+  }
+  return -1
 }
 
 /** How many characters of the original word cover `letters` normalised letters. */

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { describe, expect, test } from 'vitest'
 import { Bitset } from './bitset'
-import { rankHits } from './ranking'
+import { rankOf } from './ranking'
 import { TextIndex } from './text'
 
 /** The FTS table's shape (title, taxonomy, organisation, body) as a plain table; positions = rowid − 1. */
@@ -41,11 +41,17 @@ describe('the index words in memory', () => {
     expect(docs('\n')).toEqual([]) // the language separator is not a word
   })
 
-  test('hits keep positions per attribute without the language separator, as the ranking reads them', () => {
-    const { index } = setup([[1, 'kurs', 'sprachkurs \n kurs', '', 'ein kurs']])
-    const hits = index.hits(0, index.byId([new Map([['kurs', { term: 'kurs', typos: 0, prefix: false }]])]), new Map())
-    expect(hits[0].map((hit) => [hit.attribute, hit.position])).toEqual([[0, 0], [1, 1], [3, 1]])
-    expect(rankHits(hits)).toMatchObject({ words: 1, attribute: 0, position: 0 })
+  test('occurrences keep positions per attribute without the language separator, as the ranking reads them', () => {
+    const { index } = setup([
+      [1, 'kurs', 'sprachkurs \n kurs', '', 'ein kurs'],
+      [2, 'abend', 'sprachkurs \n kurs', '', 'ein kurs'],
+      [3, 'abend', 'sprachkurs', '', 'ein kurs'],
+    ])
+    const kurs = () => index.byId([new Map([['kurs', { term: 'kurs', typos: 0, prefix: false }]])])
+    const rank = (position: number) => rankOf(index.occurrences(position, kurs(), new Map()))
+    expect(rank(0)).toMatchObject({ words: 1, attribute: 0, position: 0, exactness: 1 })
+    expect(rank(1)).toMatchObject({ words: 1, attribute: 1, position: 1 })
+    expect(rank(2)).toMatchObject({ words: 1, attribute: 3, position: 1 })
   })
 
   test('a changed or removed document leaves its old terms, however often it changes', () => {

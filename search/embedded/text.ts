@@ -1,13 +1,14 @@
 import type Database from 'better-sqlite3'
 import type { Bitset } from './bitset'
-import { addHits, hitsIn, type Hit, type WordMatches } from './ranking'
+import { bestPossible, merge, noOccurrences, scan, settled, type Occurrences, type WordMatches } from './ranking'
 import type { Candidate } from './vocabulary'
 
 /**
  * Per query word, its candidate terms by term id (the ranking's `WordMatches` over ids);
- * `mark` stamps them in the index, valid until the next `byId` (a search asks once, then ranks).
+ * `mark` stamps them in the index, valid until the next `byId` (a search asks once, then ranks);
+ * `best`, what no document's occurrences can better.
  */
-export type IdMatches = { terms: Array<Map<number, Candidate>>; mark: number }
+export type IdMatches = { terms: Array<Map<number, Candidate>>; mark: number; best: Occurrences }
 
 /** A taxonomy or organisation text and the documents (positions) that carry it. */
 type Shared = { attribute: number; tokens: Int32Array; docs: number[] }
@@ -87,7 +88,7 @@ export class TextIndex {
 
   /**
    * The query words' candidate terms by id (a term no document ever held is left out),
-   * stamped, so that `hits` passes over a document's other terms with one array read
+   * stamped, so that `occurrences` passes over a document's other terms with one array read
    * instead of a map lookup per word.
    */
   byId(matches: WordMatches): IdMatches {
@@ -103,7 +104,7 @@ export class TextIndex {
       }
       return out
     })
-    return { terms, mark }
+    return { terms, mark, best: bestPossible(terms) }
   }
 
   /** Adds to `into` the documents holding any of these terms: anywhere, or (`titleOnly`) in their title. */
@@ -118,22 +119,29 @@ export class TextIndex {
   }
 
   /**
-   * Per query word, where it occurs in the document at `position`, in ranking order of the
-   * attributes; a shared text's hits are kept in `cache` for the rest of the search.
+   * Where the query words occur in the document at `position`, over its attributes in
+   * ranking order; a shared text's occurrences are kept in `cache` for the rest of the search.
    */
-  hits(position: number, { terms: words, mark }: IdMatches, cache: Map<number, Hit[][]>): Hit[][] {
-    const marks = this.marks
-    const marked = (id: number) => marks[id] === mark
-    const best: Hit[][] = words.map(() => [])
-    addHits(best, hitsIn(this.pool, TITLE, words, this.start[position], this.titleEnd[position], marked))
-    for (const text of [this.taxonomyOf[position], this.organisationOf[position]]) {
-      if (text === none) continue
-      let found = cache.get(text)
-      if (!found) cache.set(text, (found = hitsIn(this.shared[text].tokens, this.shared[text].attribute, words)))
-      addHits(best, found)
+  occurrences(position: number, { terms: words, mark, best }: IdMatches, cache: Map<number, Occurrences>): Occurrences {
+    const found = noOccurrences(words.length)
+    scan(found, this.pool, TITLE, words, this.start[position], this.titleEnd[position], this.marks, mark)
+    if (settled(found, best)) return found
+    this.mergeShared(found, this.taxonomyOf[position], words, mark, cache)
+    this.mergeShared(found, this.organisationOf[position], words, mark, cache)
+    if (settled(found, best)) return found
+    scan(found, this.pool, BODY, words, this.titleEnd[position], this.end[position], this.marks, mark)
+    return found
+  }
+
+  private mergeShared(found: Occurrences, text: number, words: IdMatches['terms'], mark: number, cache: Map<number, Occurrences>) {
+    if (text === none) return
+    let part = cache.get(text)
+    if (!part) {
+      const { tokens, attribute } = this.shared[text]
+      cache.set(text, (part = noOccurrences(words.length)))
+      scan(part, tokens, attribute, words, 0, tokens.length, this.marks, mark)
     }
-    addHits(best, hitsIn(this.pool, BODY, words, this.titleEnd[position], this.end[position], marked))
-    return best
+    merge(found, part)
   }
 
   /** Holds the document at `position`; `listed` false while loading (the lists are packed afterwards). */

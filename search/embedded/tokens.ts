@@ -19,12 +19,20 @@ function tokenizeWord(word: string): string[] {
   return parts
 }
 
-/** Words of the original text with their offsets, for highlighting what matched. */
-export function tokenSpans(text: string): Array<{ start: number; end: number; norm: string }> {
-  const spans: Array<{ start: number; end: number; norm: string }> = []
-  for (const match of text.matchAll(/[\p{L}\p{N}\p{M}\u200c]+/gu)) {
+export type Span = { start: number; end: number; norm: string }
+
+/**
+ * Words of the original text with their offsets, for highlighting what matched; reading
+ * stops early once `enough` says so, called with each span and its index as it is read.
+ */
+export function tokenSpans(text: string, enough?: (span: Span, index: number) => boolean): Span[] {
+  const spans: Span[] = []
+  const pattern = /[\p{L}\p{N}\p{M}\u200c]+/gu
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     for (const part of tokenizeWord(match[0])) {
-      spans.push({ start: match.index, end: match.index + match[0].length, norm: part })
+      const span = { start: match.index, end: match.index + match[0].length, norm: part }
+      spans.push(span)
+      if (enough?.(span, spans.length - 1)) return spans
     }
   }
   return spans
