@@ -6,7 +6,7 @@ import { activeFilters, maxQueryWords, type SearchEngine, type SearchHit, type S
 import { documentsByRef, labels, loadDocuments, toHit } from '../hits'
 import { Bitset } from './bitset'
 import { byNewest, Catalog, type Doc } from './catalog'
-import { compareRanks, rankOf, type Occurrences, type WordMatches } from './ranking'
+import { compareRanks, noOccurrences, rankOf, type Occurrences, type WordMatches } from './ranking'
 import { TextIndex } from './text'
 import { tokenize } from './tokens'
 import { Vocabulary } from './vocabulary'
@@ -105,7 +105,8 @@ export function createEmbeddedEngine(db: Db): EmbeddedEngine {
       }
       if (ranking) {
         const cache = new Map<number, Occurrences>()
-        const ranked = picked.slice(0, limits.ranked).map((doc) => ({ doc, rank: rankOf(text.occurrences(doc.position, byId, cache)) }))
+        const found = noOccurrences(words.length)
+        const ranked = picked.slice(0, limits.ranked).map((doc) => ({ doc, rank: rankOf(text.occurrences(doc.position, byId, cache, found)) }))
         ranked.sort((a, b) => compareRanks(a.rank, b.rank) || byNewest(a.doc, b.doc))
         for (let i = 0; i < ranked.length; i++) picked[i] = ranked[i].doc
       }

@@ -28,13 +28,19 @@ const [TYPOS, ATTRIBUTE, POSITION, EXACT, PROXIMITY] = [0, 1, 2, 3, 4]
 
 /** Occurrences of `words` query words, none found yet. */
 export function noOccurrences(words: number): Occurrences {
-  const out = new Float64Array(words * slots)
-  for (let at = 0; at < out.length; at += slots) {
-    out[at + TYPOS] = Infinity
-    out[at + ATTRIBUTE] = -1
-    out[at + PROXIMITY] = maxProximity
+  return forget(new Float64Array(words * slots))
+}
+
+/** `found` as if nothing were found yet (a search ranks every document in one array). */
+export function forget(found: Occurrences): Occurrences {
+  for (let at = 0; at < found.length; at += slots) {
+    found[at + TYPOS] = Infinity
+    found[at + ATTRIBUTE] = -1
+    found[at + POSITION] = 0
+    found[at + EXACT] = 0
+    found[at + PROXIMITY] = maxProximity
   }
-  return out
+  return found
 }
 
 /**
@@ -53,7 +59,7 @@ export function rankDocument(attributes: string[][], words: WordMatches): Rank {
  * term ids with maps keyed by id; `tokens[from, to)` when they sit in a larger array).
  * Attributes are scanned in ranking order, so the first occurrence found stays the first.
  * With `marks`, a token whose mark is not `mark` is no word's candidate and is passed over
- * without asking every word's map.
+ * without asking every word's map. With `best`, reading stops once the rank is `settled`.
  */
 export function scan<T>(
   found: Occurrences,
@@ -64,6 +70,7 @@ export function scan<T>(
   to = tokens.length,
   marks?: Int32Array,
   mark = 0,
+  best?: Occurrences,
 ): void {
   const last = lastSeen(words.length)
   for (let at = from; at < to; at++) {
@@ -86,6 +93,7 @@ export function scan<T>(
         found[slot + slots + PROXIMITY] = Math.min(found[slot + slots + PROXIMITY], position - last[word + 1] + 1)
       }
       last[word] = position
+      if (best && settled(found, best)) return
     }
   }
 }

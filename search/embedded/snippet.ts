@@ -1,8 +1,8 @@
 import { tokenSpans } from './tokens'
 import type { WordMatches } from './ranking'
 
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!)
+const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+const escape = (text: string) => text.replace(/[&<>"']/g, (char) => entities[char])
 
 /**
  * A window of about `words` words of the original text around the first match, HTML-escaped,

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { describe, expect, test } from 'vitest'
 import { Bitset } from './bitset'
-import { rankOf } from './ranking'
+import { noOccurrences, rankOf } from './ranking'
 import { TextIndex } from './text'
 
 /** The FTS table's shape (title, taxonomy, organisation, body) as a plain table; positions = rowid − 1. */
@@ -48,7 +48,7 @@ describe('the index words in memory', () => {
       [3, 'abend', 'sprachkurs', '', 'ein kurs'],
     ])
     const kurs = () => index.byId([new Map([['kurs', { term: 'kurs', typos: 0, prefix: false }]])])
-    const rank = (position: number) => rankOf(index.occurrences(position, kurs(), new Map()))
+    const rank = (position: number) => rankOf(index.occurrences(position, kurs(), new Map(), noOccurrences(1)))
     expect(rank(0)).toMatchObject({ words: 1, attribute: 0, position: 0, exactness: 1 })
     expect(rank(1)).toMatchObject({ words: 1, attribute: 1, position: 1 })
     expect(rank(2)).toMatchObject({ words: 1, attribute: 3, position: 1 })

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { Bitset } from './bitset'
-import { bestPossible, merge, noOccurrences, scan, settled, type Occurrences, type WordMatches } from './ranking'
+import { bestPossible, forget, merge, noOccurrences, scan, settled, type Occurrences, type WordMatches } from './ranking'
 import type { Candidate } from './vocabulary'
 
 /**
@@ -119,29 +119,27 @@ export class TextIndex {
   }
 
   /**
-   * Where the query words occur in the document at `position`, over its attributes in
-   * ranking order; a shared text's occurrences are kept in `cache` for the rest of the search.
+   * Where the query words occur in the document at `position` (into `found`), over its
+   * attributes in ranking order, read only as far as can change its rank; a shared text's
+   * occurrences are kept in `cache` for the rest of the search.
    */
-  occurrences(position: number, { terms: words, mark, best }: IdMatches, cache: Map<number, Occurrences>): Occurrences {
-    const found = noOccurrences(words.length)
-    scan(found, this.pool, TITLE, words, this.start[position], this.titleEnd[position], this.marks, mark)
+  occurrences(position: number, { terms: words, mark, best }: IdMatches, cache: Map<number, Occurrences>, found: Occurrences): Occurrences {
+    forget(found)
+    scan(found, this.pool, TITLE, words, this.start[position], this.titleEnd[position], this.marks, mark, best)
     if (settled(found, best)) return found
-    this.mergeShared(found, this.taxonomyOf[position], words, mark, cache)
-    this.mergeShared(found, this.organisationOf[position], words, mark, cache)
-    if (settled(found, best)) return found
-    scan(found, this.pool, BODY, words, this.titleEnd[position], this.end[position], this.marks, mark)
-    return found
-  }
-
-  private mergeShared(found: Occurrences, text: number, words: IdMatches['terms'], mark: number, cache: Map<number, Occurrences>) {
-    if (text === none) return
-    let part = cache.get(text)
-    if (!part) {
-      const { tokens, attribute } = this.shared[text]
-      cache.set(text, (part = noOccurrences(words.length)))
-      scan(part, tokens, attribute, words, 0, tokens.length, this.marks, mark)
+    for (const text of [this.taxonomyOf[position], this.organisationOf[position]]) {
+      if (text === none) continue
+      let part = cache.get(text)
+      if (!part) {
+        const { tokens, attribute } = this.shared[text]
+        cache.set(text, (part = noOccurrences(words.length)))
+        scan(part, tokens, attribute, words, 0, tokens.length, this.marks, mark, best)
+      }
+      merge(found, part)
     }
-    merge(found, part)
+    if (settled(found, best)) return found
+    scan(found, this.pool, BODY, words, this.titleEnd[position], this.end[position], this.marks, mark, best)
+    return found
   }
 
   /** Holds the document at `position`; `listed` false while loading (the lists are packed afterwards). */

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { tokenize, tokenSpans } from './tokens'
 
@@ -33,4 +34,17 @@ describe('the query parser', () => {
       ['المَدرسة', 'مدرسه'],
     ])
   })
+})
+
+test('spans agree with the word pattern on any text, astral and lone surrogates included', () => {
+  const reference = (text: string) =>
+    [...text.matchAll(/[\p{L}\p{N}\p{M}\u200c]+/gu)].flatMap((match) => tokenize(match[0]).map((norm) => ({ start: match.index, end: match.index + match[0].length, norm })))
+  const pieces = fc.constantFrom('Straße', 'DEUTSCH', 'kurs2', ' ', ', ', 'المَدرسة', 'می\u200cخواهم', '𝐀𝐁', '😀', '\ud800', 'İstanbul', "don't", '١٢', 'ı')
+  fc.assert(
+    fc.property(fc.array(fc.oneof(pieces, fc.string({ unit: 'binary', maxLength: 6 })), { maxLength: 8 }), (parts) => {
+      const text = parts.join('')
+      expect(tokenSpans(text)).toEqual(reference(text))
+    }),
+    { numRuns: 2_000 },
+  )
 })

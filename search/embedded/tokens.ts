@@ -24,16 +24,52 @@ export type Span = { start: number; end: number; norm: string }
 /**
  * Words of the original text with their offsets, for highlighting what matched; reading
  * stops early once `enough` says so, called with each span and its index as it is read.
+ * Words as `[\p{L}\p{N}\p{M}\u200c]+` finds them; a word of ASCII letters and digits is
+ * only lower-cased (normalising changes nothing else in it).
  */
 export function tokenSpans(text: string, enough?: (span: Span, index: number) => boolean): Span[] {
   const spans: Span[] = []
-  const pattern = /[\p{L}\p{N}\p{M}\u200c]+/gu
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    for (const part of tokenizeWord(match[0])) {
-      const span = { start: match.index, end: match.index + match[0].length, norm: part }
-      spans.push(span)
-      if (enough?.(span, spans.length - 1)) return spans
+  const add = (span: Span) => {
+    spans.push(span)
+    return enough?.(span, spans.length - 1) ?? false
+  }
+  let at = 0
+  while (at < text.length) {
+    const start = at
+    let ascii = true
+    let upper = false
+    for (let width = wordCharAt(text, at); width > 0; width = wordCharAt(text, at)) {
+      const unit = text.charCodeAt(at)
+      if (unit >= 0x80) ascii = false
+      else if (unit <= 0x5a && unit >= 0x41) upper = true
+      at += width
     }
+    if (at === start) {
+      at += text.codePointAt(at)! > 0xffff ? 2 : 1
+      continue
+    }
+    const word = text.slice(start, at)
+    if (ascii) {
+      if (add({ start, end: at, norm: upper ? word.toLowerCase() : word })) return spans
+      continue
+    }
+    for (const part of tokenizeWord(word)) if (add({ start, end: at, norm: part })) return spans
   }
   return spans
+}
+
+/** Per UTF-16 unit (not surrogates): 0 not asked yet, 1 a word character, 2 not one. */
+const known = new Uint8Array(0x10000)
+const wordChar = /^[\p{L}\p{N}\p{M}\u200c]$/u
+
+/** The length in UTF-16 units of the word character at `at`, or 0 when there is none. */
+function wordCharAt(text: string, at: number): number {
+  const unit = text.charCodeAt(at)
+  if (unit < 0x80) return (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x30 && unit <= 0x39) ? 1 : 0
+  if (unit >= 0xd800 && unit <= 0xdbff) {
+    const point = text.codePointAt(at)!
+    if (point > 0xffff) return wordChar.test(String.fromCodePoint(point)) ? 2 : 0
+  }
+  if (known[unit] === 0) known[unit] = wordChar.test(String.fromCharCode(unit)) ? 1 : 2
+  return known[unit] === 1 ? 1 : 0
 }
