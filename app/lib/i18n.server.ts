@@ -43,8 +43,30 @@ const fixed = new Map<Locale, Promise<I18n>>()
  * cost a measurable share of every page).
  */
 export function i18nFor(lng: Locale): Promise<I18n> {
-  if (!fixed.has(lng)) fixed.set(lng, createI18n(lng))
+  if (!fixed.has(lng)) fixed.set(lng, createI18n(lng).then(rememberingPlainKeys))
   return fixed.get(lng)!
+}
+
+/** What `getFixedT` (and so `useTranslation`) adds to every call: which language, namespace and key prefix. */
+const fixedOptions = new Set(['lng', 'lngs', 'ns', 'keyPrefix'])
+
+/**
+ * Keeps each translation asked without values (no count, no interpolation), which is most
+ * of a page's: every page asks the same few hundred keys, and the messages are bundled,
+ * so a key's text never changes while the process runs. Calls with values go to i18next.
+ */
+function rememberingPlainKeys(instance: I18n): I18n {
+  const translate = instance.t.bind(instance) as (key: unknown, options?: Record<string, unknown>) => unknown
+  const known = new Map<string, unknown>()
+  const t = (key: unknown, options?: Record<string, unknown>) => {
+    if (typeof key !== 'string') return translate(key, options)
+    for (const name in options) if (!fixedOptions.has(name) && options[name] !== undefined) return translate(key, options)
+    const id = `${String(options?.lng)}\u0000${String(options?.ns)}\u0000${String(options?.keyPrefix)}\u0000${key}`
+    let text = known.get(id)
+    if (text === undefined) known.set(id, (text = translate(key, options)))
+    return text
+  }
+  return Object.assign(instance, { t: t as I18n['t'] })
 }
 
 /** A translation function for loaders and `meta` (page titles). */
