@@ -12,6 +12,7 @@ test('a bitset counts, intersects and unites like a set', () => {
       expect(x.count()).toBe(setA.size)
       expect(x.countAnd(y)).toBe([...setA].filter((v) => setB.has(v)).length)
       expect(x.and(y).count()).toBe(x.countAnd(y))
+      expect(y.countAt(x.positions())).toBe(x.countAnd(y))
       expect(x.or(y).count()).toBe(new Set([...a, ...b]).size)
       for (const v of a) expect(x.has(v)).toBe(true)
     }),

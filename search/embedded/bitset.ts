@@ -63,6 +63,13 @@ export class Bitset {
     return total
   }
 
+  /** How many of `positions` are in the set. */
+  countAt(positions: number[]): number {
+    let total = 0
+    for (const position of positions) if (this.has(position)) total++
+    return total
+  }
+
   /** |this ∧ other| without building the intersection. */
   countAnd(other: Bitset): number {
     let total = 0

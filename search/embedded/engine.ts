@@ -83,12 +83,18 @@ export function createEmbeddedEngine(db: Db): EmbeddedEngine {
       const masks = [...activeFilters(params)].map(([facet, values]): [string, Bitset] => [facet, values.reduce((union, value) => union.or(catalog.withValue(facet, value)), new Bitset(catalog.capacity))])
       const passing = (except?: string) => masks.reduce((set, [facet, mask]) => (facet === except ? set : set.and(mask)), positions)
       const all = passing()
+      // A few documents (a rare word): each value's bits asked at their positions, not intersected whole.
+      const fewOf = (set: Bitset) => (set.count() < set.words.length >> 2 ? set.positions() : undefined)
+      const fewOfAll = fewOf(all)
       const facets: Record<string, Record<string, number>> = {}
       for (const name of ['kind', ...facetNames]) {
-        const base = masks.some(([facet]) => facet === name) ? passing(name) : all
+        const filtered = masks.some(([facet]) => facet === name)
+        const base = filtered ? passing(name) : all
+        const few = filtered ? fewOf(base) : fewOfAll
         facets[name] = {}
         for (const value of catalog.valuesOf(name)) {
-          const n = base.countAnd(catalog.withValue(name, value))
+          const bits = catalog.withValue(name, value)
+          const n = few ? bits.countAt(few) : base.countAnd(bits)
           if (n > 0) facets[name][value] = n
         }
       }

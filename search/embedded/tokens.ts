@@ -64,6 +64,7 @@ const wordChar = /^[\p{L}\p{N}\p{M}\u200c]$/u
 
 /** The length in UTF-16 units of the word character at `at`, or 0 when there is none. */
 function wordCharAt(text: string, at: number): number {
+  if (at >= text.length) return 0
   const unit = text.charCodeAt(at)
   if (unit < 0x80) return (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x30 && unit <= 0x39) ? 1 : 0
   if (unit >= 0xd800 && unit <= 0xdbff) {
