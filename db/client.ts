@@ -96,8 +96,13 @@ export function writeTransaction<T>(db: Db, work: (tx: Db) => T): T {
  * the server runs. Caches of content (the search catalog) compare it.
  */
 export function contentVersion(db: Db): string {
-  return `${db.$client.pragma('data_version', { simple: true })}:${writeGeneration(db)}`
+  let dataVersion = dataVersions.get(db.$client)
+  if (!dataVersion) dataVersions.set(db.$client, (dataVersion = db.$client.prepare('pragma data_version').pluck()))
+  return `${dataVersion.get() as number}:${writeGeneration(db)}`
 }
+
+/** Per connection, its prepared `PRAGMA data_version` (asked by every search; `pragma()` prepares anew each time). */
+const dataVersions = new WeakMap<Database.Database, Database.Statement>()
 
 const totalChanges = (db: Db) => db.$client.prepare('select total_changes()').pluck().get() as number
 

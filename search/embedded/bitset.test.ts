@@ -12,9 +12,14 @@ test('a bitset counts, intersects and unites like a set', () => {
       expect(x.count()).toBe(setA.size)
       expect(x.countAnd(y)).toBe([...setA].filter((v) => setB.has(v)).length)
       expect(x.and(y).count()).toBe(x.countAnd(y))
-      expect(y.countAt(x.positions())).toBe(x.countAnd(y))
-      expect(x.or(y).count()).toBe(new Set([...a, ...b]).size)
+      expect(Bitset.of(201, a).join(y).count()).toBe(new Set([...a, ...b]).size)
       for (const v of a) expect(x.has(v)).toBe(true)
+      const sorted = (values: number[]) => values.sort((m, n) => m - n)
+      // In place: into the left set (a fresh one here), the right one untouched.
+      expect(Bitset.of(201, a).keep(y).positions()).toEqual(x.and(y).positions())
+      expect(Bitset.of(201, a).drop(y).positions()).toEqual(sorted([...setA].filter((v) => !setB.has(v))))
+      expect(Bitset.of(201, a).join(y).positions()).toEqual(sorted([...new Set([...a, ...b])]))
+      expect(y.positions()).toEqual(sorted([...setB]))
     }),
   )
 })

@@ -30,19 +30,6 @@ export class Bitset {
     return new Bitset(this.size, out)
   }
 
-  or(other: Bitset): Bitset {
-    const out = new Uint32Array(this.words.length)
-    for (let i = 0; i < out.length; i++) out[i] = this.words[i] | other.words[i]
-    return new Bitset(this.size, out)
-  }
-
-  /** The positions in this set and not in `other`. */
-  andNot(other: Bitset): Bitset {
-    const out = new Uint32Array(this.words.length)
-    for (let i = 0; i < out.length; i++) out[i] = this.words[i] & ~other.words[i]
-    return new Bitset(this.size, out)
-  }
-
   /** The positions in the set, in increasing order. */
   positions(): number[] {
     const out: number[] = []
@@ -59,15 +46,27 @@ export class Bitset {
 
   count(): number {
     let total = 0
-    for (const word of this.words) total += popcount(word)
+    const { words } = this
+    for (let i = 0; i < words.length; i++) if (words[i] !== 0) total += popcount(words[i])
     return total
   }
 
-  /** How many of `positions` are in the set. */
-  countAt(positions: number[]): number {
-    let total = 0
-    for (const position of positions) if (this.has(position)) total++
-    return total
+  /** Keeps only the positions also in `other` (in place). */
+  keep(other: Bitset): this {
+    for (let i = 0; i < this.words.length; i++) this.words[i] &= other.words[i]
+    return this
+  }
+
+  /** Takes out the positions in `other` (in place). */
+  drop(other: Bitset): this {
+    for (let i = 0; i < this.words.length; i++) this.words[i] &= ~other.words[i]
+    return this
+  }
+
+  /** Adds the positions in `other` (in place). */
+  join(other: Bitset): this {
+    for (let i = 0; i < this.words.length; i++) this.words[i] |= other.words[i]
+    return this
   }
 
   /** |this ∧ other| without building the intersection. */

@@ -2,6 +2,7 @@ import type { Db } from '../../db/client'
 import { isWithinValidity } from '../../db/visibility'
 import type { SearchKind } from '../document'
 import { Bitset } from './bitset'
+import { Slices } from './slices'
 
 /** What a search needs of a document besides its text; `listed` and validity are the visibility rule's inputs. */
 export type Doc = {
@@ -29,7 +30,11 @@ const record = String.fromCharCode(30)
 export class Catalog {
   /** What the visibility rule shows on `today`: positions newest first, as bits, and (when asked) each one's place in that order. */
   private visibleCache: { today: string; positions: number[]; bits: Bitset; rank?: Int32Array } | undefined
-  private readonly bits = new Map<string, Bitset>()
+  /** Per facet value (`facet␟value`), its id: `valueBits[id]` holds its documents. */
+  private readonly valueIds = new Map<string, number>()
+  private readonly valueBits: Bitset[] = []
+  /** Per position, the ids of its document's facet values. */
+  private readonly held: Slices
   private readonly values = new Map<string, string[]>()
   private readonly none: Bitset
   /** The size of every bitset: positions are never reused, a removed document leaves a gap. */
@@ -46,12 +51,13 @@ export class Catalog {
   ) {
     this.capacity = read.length + Math.max(256, read.length >> 2)
     this.none = new Bitset(this.capacity)
+    this.held = new Slices(this.capacity)
     for (const doc of read) this.add(doc, this.next++)
+    this.held.settle()
   }
 
   /**
-   * Holds the document at `position`, its facet values as bits (not kept per document:
-   * memory). Written out as one literal: copied with a spread, V8 gave every document its
+   * Holds the document at `position`, its facet values as bits and as ids. Written out as one literal: copied with a spread, V8 gave every document its
    * own hidden class once the nullable fields had both shapes (about 280 bytes each).
    */
   private add({ facets, ...doc }: Read, position: number) {
@@ -68,25 +74,29 @@ export class Catalog {
     this.docs.set(doc.rowid, held)
     this.byPosition[position] = held
     this.refs.set(`${doc.kind}:${doc.ref}`, doc.rowid)
+    const ids: number[] = []
     for (const [facet, values] of Object.entries(facets)) {
       for (const value of values) {
         const key = `${facet}${unit}${value}`
-        let set = this.bits.get(key)
-        if (!set) {
-          set = new Bitset(this.capacity)
-          this.bits.set(key, set)
+        let id = this.valueIds.get(key)
+        if (id === undefined) {
+          this.valueIds.set(key, (id = this.valueBits.length))
+          this.valueBits.push(new Bitset(this.capacity))
           this.values.set(facet, [...(this.values.get(facet) ?? []), value])
         }
-        set.add(position)
+        this.valueBits[id].add(position)
+        ids.push(id)
       }
     }
+    this.held.set(position, ids)
   }
 
   private remove(doc: Doc) {
     this.docs.delete(doc.rowid)
     this.byPosition[doc.position] = undefined
     this.refs.delete(`${doc.kind}:${doc.ref}`)
-    for (const set of this.bits.values()) set.delete(doc.position)
+    for (const id of this.held.of(doc.position)) this.valueBits[id].delete(doc.position)
+    this.held.clear(doc.position)
   }
 
   /** The document at `position`, if one is there. */
@@ -96,7 +106,30 @@ export class Catalog {
 
   /** Documents with `value` in `facet` (none for a value nobody has). */
   withValue(facet: string, value: string): Bitset {
-    return this.bits.get(`${facet}${unit}${value}`) ?? this.none
+    const id = this.valueIds.get(`${facet}${unit}${value}`)
+    return id === undefined ? this.none : this.valueBits[id]
+  }
+
+  /**
+   * How many documents of `set` have each facet value. Whichever reads less: each document's
+   * values (a rare word's few documents), or each value's bits against the set's.
+   */
+  counter(set: Bitset): (facet: string, value: string) => number {
+    const perDocument = this.held.live / Math.max(1, this.docs.size)
+    if (set.count() * perDocument > this.valueBits.length * set.words.length) return (facet, value) => set.countAnd(this.withValue(facet, value))
+    const counts = new Int32Array(this.valueBits.length)
+    const { words } = set
+    const pool = this.held.values
+    for (let i = 0; i < words.length; i++) {
+      for (let word = words[i]; word !== 0; word &= word - 1) {
+        const position = (i << 5) + 31 - Math.clz32(word & -word)
+        for (let at = this.held.start(position); at < this.held.end(position); at++) counts[pool[at]]++
+      }
+    }
+    return (facet, value) => {
+      const id = this.valueIds.get(`${facet}${unit}${value}`)
+      return id === undefined ? 0 : counts[id]
+    }
   }
 
   /** The values of a facet that some document has. */

@@ -1,4 +1,4 @@
-import { tokenSpans } from './tokens'
+import { eachSpan } from './tokens'
 import type { WordMatches } from './ranking'
 
 const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
@@ -11,31 +11,36 @@ const escape = (text: string) => text.replace(/[&<>"']/g, (char) => entities[cha
  */
 export function snippet(text: string, matches: WordMatches, queryWords: string[], words = 24): string {
   const lead = Math.floor(words / 3)
-  // Per span: −1 when no query word matched it, else the letters typed of a completed prefix (0: the whole word).
+  // Per word read: its offsets, and −1 when no query word matched it, else the letters
+  // typed of a completed prefix (0: the whole word).
+  const starts: number[] = []
+  const ends: number[] = []
   const marked: number[] = []
   let first = -1
-  // One span past the window says whether "…" follows.
-  const spans = tokenSpans(text, (span, index) => {
-    marked.push(markOf(span.norm, matches, queryWords))
+  // One word past the window says whether "…" follows.
+  eachSpan(text, (start, end, norm) => {
+    const index = marked.push(markOf(norm, matches, queryWords)) - 1
+    starts.push(start)
+    ends.push(end)
     if (first < 0 && marked[index] >= 0) first = index
     return first >= 0 && index >= Math.max(0, first - lead) + words
   })
-  if (spans.length === 0) return escape(text.slice(0, 200))
+  const count = marked.length
+  if (count === 0) return escape(text.slice(0, 200))
   const from = Math.max(0, first - lead)
-  const to = Math.min(spans.length, from + words)
-  const start = from === 0 ? 0 : spans[from].start
-  const end = to === spans.length ? text.length : spans[to - 1].end
+  const to = Math.min(count, from + words)
+  const start = from === 0 ? 0 : starts[from]
+  const end = to === count ? text.length : ends[to - 1]
   let out = from > 0 ? '… ' : ''
   let at = start
   for (let i = from; i < to; i++) {
-    const span = spans[i]
-    if (marked[i] < 0 || span.start < at) continue
-    const markEnd = marked[i] > 0 ? Math.min(span.end, span.start + prefixLength(text.slice(span.start, span.end), marked[i])) : span.end
-    out += `${escape(text.slice(at, span.start))}<mark>${escape(text.slice(span.start, markEnd))}</mark>`
+    if (marked[i] < 0 || starts[i] < at) continue
+    const markEnd = marked[i] > 0 ? Math.min(ends[i], starts[i] + prefixLength(text.slice(starts[i], ends[i]), marked[i])) : ends[i]
+    out += `${escape(text.slice(at, starts[i]))}<mark>${escape(text.slice(starts[i], markEnd))}</mark>`
     at = markEnd
   }
   out += escape(text.slice(at, end)).replace(/\s+/g, ' ')
-  return (to < spans.length ? `${out.trimEnd()} …` : out).trim()
+  return (to < count ? `${out.trimEnd()} …` : out).trim()
 }
 
 /** −1 when no query word stands for `norm`; else the letters of the query word when it is a completed prefix, or 0. */

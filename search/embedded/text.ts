@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { Bitset } from './bitset'
 import { bestPossible, forget, merge, noOccurrences, scan, settled, type Occurrences, type WordMatches } from './ranking'
+import { Slices } from './slices'
 import type { Candidate } from './vocabulary'
 
 /**
@@ -37,20 +38,15 @@ export class TextIndex {
   private marks = new Int32Array(0)
   private mark = 0
 
-  private pool = new Int32Array(1 << 16)
-  private used = 0
-  private garbage = 0
-  private loading = true
-  private readonly start: Int32Array
-  private readonly titleEnd: Int32Array
-  private readonly end: Int32Array
+  /** Per document, the term ids of its title, then of its body. */
+  private readonly own: Slices
+  private readonly titleLength: Int32Array
   private readonly taxonomyOf: Int32Array
   private readonly organisationOf: Int32Array
 
   private constructor(capacity: number) {
-    this.start = new Int32Array(capacity)
-    this.titleEnd = new Int32Array(capacity)
-    this.end = new Int32Array(capacity)
+    this.own = new Slices(capacity)
+    this.titleLength = new Int32Array(capacity)
     this.taxonomyOf = new Int32Array(capacity).fill(none)
     this.organisationOf = new Int32Array(capacity).fill(none)
   }
@@ -63,11 +59,9 @@ export class TextIndex {
       if (position !== undefined) index.set(position, row, false)
     }
     // Every document's terms are in the pool: pack the lists from there, without a list per term on the way.
-    const own = (position: number, title: boolean) => index.pool.subarray(title ? index.start[position] : index.titleEnd[position], title ? index.titleEnd[position] : index.end[position])
-    index.inTitle.pack(index.ids.size, capacity, (position) => own(position, true))
-    index.inBody.pack(index.ids.size, capacity, (position) => own(position, false))
-    index.pool = index.pool.slice(0, index.used + Math.max(1 << 12, index.used >> 3))
-    index.loading = false
+    index.inTitle.pack(index.ids.size, capacity, (position) => index.titleOf(position))
+    index.inBody.pack(index.ids.size, capacity, (position) => index.bodyOf(position))
+    index.own.settle()
     return index
   }
 
@@ -125,7 +119,9 @@ export class TextIndex {
    */
   occurrences(position: number, { terms: words, mark, best }: IdMatches, cache: Map<number, Occurrences>, found: Occurrences): Occurrences {
     forget(found)
-    scan(found, this.pool, TITLE, words, this.start[position], this.titleEnd[position], this.marks, mark, best)
+    const [start, end] = [this.own.start(position), this.own.end(position)]
+    const titleEnd = start + this.titleLength[position]
+    scan(found, this.own.values, TITLE, words, start, titleEnd, this.marks, mark, best)
     if (settled(found, best)) return found
     for (const text of [this.taxonomyOf[position], this.organisationOf[position]]) {
       if (text === none) continue
@@ -138,7 +134,7 @@ export class TextIndex {
       merge(found, part)
     }
     if (settled(found, best)) return found
-    scan(found, this.pool, BODY, words, this.titleEnd[position], this.end[position], this.marks, mark, best)
+    scan(found, this.own.values, BODY, words, titleEnd, end, this.marks, mark, best)
     return found
   }
 
@@ -146,12 +142,8 @@ export class TextIndex {
   private set(position: number, [, title, taxonomy, organisation, body]: Row, listed = true) {
     const titleTokens = this.tokens(title)
     const bodyTokens = this.tokens(body)
-    this.reserve(titleTokens.length + bodyTokens.length)
-    this.start[position] = this.used
-    this.pool.set(titleTokens, this.used)
-    this.titleEnd[position] = this.used += titleTokens.length
-    this.pool.set(bodyTokens, this.used)
-    this.end[position] = this.used += bodyTokens.length
+    this.own.set(position, titleTokens, bodyTokens)
+    this.titleLength[position] = titleTokens.length
     if (listed) {
       for (const id of new Set(titleTokens)) this.inTitle.add(id, position)
       for (const id of new Set(bodyTokens)) this.inBody.add(id, position)
@@ -160,13 +152,21 @@ export class TextIndex {
     this.organisationOf[position] = this.share(ORGANISATION, organisation, position)
   }
 
+  private titleOf(position: number): Int32Array {
+    const start = this.own.start(position)
+    return this.own.values.subarray(start, start + this.titleLength[position])
+  }
+
+  private bodyOf(position: number): Int32Array {
+    return this.own.values.subarray(this.own.start(position) + this.titleLength[position], this.own.end(position))
+  }
+
   private clear(position: number) {
-    const own = (from: number, to: number) => new Set(this.pool.subarray(from, to))
-    for (const id of own(this.start[position], this.titleEnd[position])) this.inTitle.remove(id, position)
-    for (const id of own(this.titleEnd[position], this.end[position])) this.inBody.remove(id, position)
+    for (const id of new Set(this.titleOf(position))) this.inTitle.remove(id, position)
+    for (const id of new Set(this.bodyOf(position))) this.inBody.remove(id, position)
     for (const text of [this.taxonomyOf[position], this.organisationOf[position]]) if (text !== none) remove(this.shared[text].docs, position)
-    this.garbage += this.end[position] - this.start[position]
-    this.start[position] = this.titleEnd[position] = this.end[position] = 0
+    this.own.clear(position)
+    this.titleLength[position] = 0
     this.taxonomyOf[position] = this.organisationOf[position] = none
   }
 
@@ -202,27 +202,6 @@ export class TextIndex {
       out[n++] = id
     }
     return out.subarray(0, n)
-  }
-
-  /** Room for `n` more tokens in the pool: compacted when half of it is left by changed documents, grown otherwise. */
-  private reserve(n: number) {
-    if (this.used + n <= this.pool.length) return
-    const live = this.used - this.garbage
-    // Loading doubles; later, changed documents get an eighth more room.
-    const room = this.loading ? this.pool.length : Math.max(1 << 16, live >> 3)
-    const pool = new Int32Array(Math.max(this.pool.length, live + n + room))
-    let used = 0
-    for (let position = 0; position < this.start.length; position++) {
-      const [from, middle, to] = [this.start[position], this.titleEnd[position], this.end[position]]
-      if (to === from) continue
-      pool.set(this.pool.subarray(from, to), used)
-      this.start[position] = used
-      this.titleEnd[position] = used + (middle - from)
-      this.end[position] = used += to - from
-    }
-    this.pool = pool
-    this.used = used
-    this.garbage = 0
   }
 }
 

@@ -21,18 +21,20 @@ function tokenizeWord(word: string): string[] {
 
 export type Span = { start: number; end: number; norm: string }
 
+/** Every word of the original text with its offsets (as `eachSpan` reads them). */
+export function tokenSpans(text: string): Span[] {
+  const spans: Span[] = []
+  eachSpan(text, (start, end, norm) => void spans.push({ start, end, norm }))
+  return spans
+}
+
 /**
- * Words of the original text with their offsets, for highlighting what matched; reading
- * stops early once `enough` says so, called with each span and its index as it is read.
- * Words as `[\p{L}\p{N}\p{M}\u200c]+` finds them; a word of ASCII letters and digits is
+ * Reads the words of the original text with their offsets, for highlighting what matched,
+ * until `visit` returns true. Words as `[\p{L}\p{N}\p{M}\u200c]+` finds them (a word that
+ * normalises to several is visited once per part); a word of ASCII letters and digits is
  * only lower-cased (normalising changes nothing else in it).
  */
-export function tokenSpans(text: string, enough?: (span: Span, index: number) => boolean): Span[] {
-  const spans: Span[] = []
-  const add = (span: Span) => {
-    spans.push(span)
-    return enough?.(span, spans.length - 1) ?? false
-  }
+export function eachSpan(text: string, visit: (start: number, end: number, norm: string) => boolean | void): void {
   let at = 0
   while (at < text.length) {
     const start = at
@@ -50,12 +52,11 @@ export function tokenSpans(text: string, enough?: (span: Span, index: number) =>
     }
     const word = text.slice(start, at)
     if (ascii) {
-      if (add({ start, end: at, norm: upper ? word.toLowerCase() : word })) return spans
+      if (visit(start, at, upper ? word.toLowerCase() : word)) return
       continue
     }
-    for (const part of tokenizeWord(word)) if (add({ start, end: at, norm: part })) return spans
+    for (const part of tokenizeWord(word)) if (visit(start, at, part)) return
   }
-  return spans
 }
 
 /** Per UTF-16 unit (not surrogates): 0 not asked yet, 1 a word character, 2 not one. */

@@ -20,15 +20,15 @@ const after = '\uffff'
  */
 export class Vocabulary {
   private readonly completions = new Map<string, Candidate[]>()
-  /** Per term, its characters, and how many it shares with the term before it. */
-  private readonly chars: string[][]
+  /** Per term, its characters (code points, compared as numbers), and how many it shares with the term before it. */
+  private readonly chars: Int32Array[]
   private readonly shared: number[]
 
   private constructor(
     private readonly terms: string[],
     private readonly docs: Map<string, number>,
   ) {
-    this.chars = terms.map((term) => [...term])
+    this.chars = terms.map(codePoints)
     this.shared = terms.map((_, i) => this.sharedWithPrevious(i))
   }
 
@@ -42,7 +42,7 @@ export class Vocabulary {
 
   private insert(at: number, term: string) {
     this.terms.splice(at, 0, term)
-    this.chars.splice(at, 0, [...term])
+    this.chars.splice(at, 0, codePoints(term))
     this.shared.splice(at, 0, 0)
     this.shared[at] = this.sharedWithPrevious(at)
     if (at + 1 < this.terms.length) this.shared[at + 1] = this.sharedWithPrevious(at + 1)
@@ -151,8 +151,8 @@ export class Vocabulary {
    * holds the terms one of whose starts comes within reach, measured by the closest.
    */
   private typos(word: string, allowed: number, prefix: boolean): Found {
-    const chars = [...word]
-    const first = chars[0]
+    const chars = codePoints(word)
+    const first = String.fromCodePoint(chars[0])
     const found: Found = { whole: [], starts: [] }
     const sameFrom = this.lowerBound(first)
     const sameTo = this.lowerBound(first + after)
@@ -171,7 +171,7 @@ export class Vocabulary {
    * off can be within reach) and the cells just outside are written as beyond reach, so
    * the next row never reads a value left by another path.
    */
-  private walk(word: string[], max: number, prefix: boolean, from: number, to: number, extra: number, found: Found) {
+  private walk(word: Int32Array, max: number, prefix: boolean, from: number, to: number, extra: number, found: Found) {
     const n = word.length
     const beyond = max + 1
     const rows: Int32Array[] = [Int32Array.from({ length: n + 1 }, (_, j) => j)]
@@ -187,7 +187,7 @@ export class Vocabulary {
         const previous = rows[d - 1]
         const before = d >= 2 ? rows[d - 2] : undefined
         const char = chars[d - 1]
-        const last = d >= 2 ? chars[d - 2] : undefined
+        const last = d >= 2 ? chars[d - 2] : -1
         const lo = d - max > 1 ? d - max : 1
         const hi = d + max < n ? d + max : n
         row[0] = d
@@ -234,4 +234,12 @@ export class Vocabulary {
     }
     return low
   }
+}
+
+/** A term's code points. */
+function codePoints(term: string): Int32Array {
+  const out = new Int32Array(term.length)
+  let n = 0
+  for (const char of term) out[n++] = char.codePointAt(0)!
+  return n === term.length ? out : out.slice(0, n)
 }
