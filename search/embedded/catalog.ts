@@ -202,17 +202,19 @@ export class Catalog {
   }
 
   /**
-   * At most `limit` positions of `set` (shown documents), newest first: a small set is
-   * sorted by each one's place in the visible list, a large one read off that list.
+   * At most `limit` positions of `set` (shown documents), newest first: sorted by each
+   * one's place in the visible list, or read off that list, whichever reads less.
    */
   newest(set: Bitset, today: string, limit: number): number[] {
     const shown = this.shown(today)
     const { positions } = shown
     const rank = (shown.rank ??= placesIn(positions, this.capacity))
     const size = set.count()
-    if (size * 16 < positions.length) return set.positions().sort((a, b) => rank[a] - rank[b]).slice(0, limit)
-    const out: number[] = []
     const wanted = Math.min(limit, size)
+    // Reading the list finds `wanted` of `size` spread over it after about this many; sorting costs about size·log(size).
+    const reading = Math.min(positions.length, (wanted * positions.length) / Math.max(1, size))
+    if (reading > 2 * size * Math.log2(size + 1)) return set.positions().sort((a, b) => rank[a] - rank[b]).slice(0, limit)
+    const out: number[] = []
     for (let i = 0; i < positions.length && out.length < wanted; i++) if (set.has(positions[i])) out.push(positions[i])
     return out
   }

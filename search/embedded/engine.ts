@@ -57,10 +57,11 @@ export function createEmbeddedEngine(db: Db): EmbeddedEngine {
       const sort = params.sort ?? (words.length > 0 ? 'relevance' : 'newest')
       let positions = shown
       let buckets: Bitset[] = [shown]
+      let exact: Bitset[] = []
       if (words.length > 0) {
         const anywhere = byId.terms.map((terms) => text.collect(terms.keys(), new Bitset(catalog.capacity)))
         const typoFree = byId.terms.map((terms) => [...terms].filter(([, candidate]) => candidate.typos === 0).map(([id]) => id))
-        const exact = typoFree.map((ids) => text.collect(ids, new Bitset(catalog.capacity)))
+        exact = typoFree.map((ids) => text.collect(ids, new Bitset(catalog.capacity)))
         const inTitle = typoFree.map((ids) => text.collect(ids, new Bitset(catalog.capacity), true))
         // Fresh sets, changed in place (a set of 100,000 positions is 12.5 kB).
         const every = (sets: Bitset[], used: number) => sets.slice(1, used).reduce((set, next) => set.keep(next), shown.and(sets[0]))
@@ -110,7 +111,9 @@ export function createEmbeddedEngine(db: Db): EmbeddedEngine {
       if (ranking) {
         const cache = new Map<number, Occurrences>()
         const found = noOccurrences(words.length)
-        const ranked = picked.slice(0, limits.ranked).map((doc) => ({ doc, rank: rankOf(text.occurrences(doc.position, byId, cache, found)) }))
+        // A document with a typo-free candidate of every word may do better than one without.
+        const typoFree = (position: number) => exact.every((set) => set.has(position))
+        const ranked = picked.slice(0, limits.ranked).map((doc) => ({ doc, rank: rankOf(text.occurrences(doc.position, byId, cache, found, typoFree(doc.position))) }))
         ranked.sort((a, b) => compareRanks(a.rank, b.rank) || byNewest(a.doc, b.doc))
         for (let i = 0; i < ranked.length; i++) picked[i] = ranked[i].doc
       }

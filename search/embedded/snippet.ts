@@ -2,7 +2,11 @@ import { eachSpan } from './tokens'
 import type { WordMatches } from './ranking'
 
 const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
-const escape = (text: string) => text.replace(/[&<>"']/g, (char) => entities[char])
+const special = /[&<>"']/
+const escape = (text: string) => (special.test(text) ? text.replace(/[&<>"']/g, (char) => entities[char]) : text)
+/** White space other than single spaces (most texts have none: the common case copies nothing). */
+const unusualSpace = /[^\S ]| {2}/
+const foldSpace = (text: string) => (unusualSpace.test(text) ? text.replace(/\s+/g, ' ') : text)
 
 /**
  * A window of about `words` words of the original text around the first match, HTML-escaped,
@@ -17,6 +21,8 @@ export function snippet(text: string, matches: WordMatches, queryWords: string[]
   const ends: number[] = []
   const marked: number[] = []
   let first = -1
+  const lengths = new Set<number>()
+  for (const words of matches) for (const term of words.keys()) lengths.add(term.length)
   // One word past the window says whether "…" follows.
   eachSpan(text, (start, end, norm) => {
     const index = marked.push(markOf(norm, matches, queryWords)) - 1
@@ -24,7 +30,7 @@ export function snippet(text: string, matches: WordMatches, queryWords: string[]
     ends.push(end)
     if (first < 0 && marked[index] >= 0) first = index
     return first >= 0 && index >= Math.max(0, first - lead) + words
-  })
+  }, (length) => lengths.has(length))
   const count = marked.length
   if (count === 0) return escape(text.slice(0, 200))
   const from = Math.max(0, first - lead)
@@ -39,7 +45,7 @@ export function snippet(text: string, matches: WordMatches, queryWords: string[]
     out += `${escape(text.slice(at, starts[i]))}<mark>${escape(text.slice(starts[i], markEnd))}</mark>`
     at = markEnd
   }
-  out += escape(text.slice(at, end)).replace(/\s+/g, ' ')
+  out += foldSpace(escape(text.slice(at, end)))
   return (to < count ? `${out.trimEnd()} …` : out).trim()
 }
 

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3'
+import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { Bitset } from './bitset'
-import { noOccurrences, rankOf } from './ranking'
+import { noOccurrences, rankDocument, rankOf } from './ranking'
 import { TextIndex } from './text'
 
 /** The FTS table's shape (title, taxonomy, organisation, body) as a plain table; positions = rowid − 1. */
@@ -76,3 +77,33 @@ describe('the index words in memory', () => {
     expect(docs('sprachkurs')).toEqual([0])
   })
 })
+
+test('a document read only as far as can change its rank ranks as one read whole', () => {
+  const candidate = (term: string, typos: number, prefix = false) => [term, { term, typos, prefix }] as const
+  const queries = [
+    [new Map([candidate('kurs', 0), candidate('kurz', 1), candidate('kursen', 0, true)])],
+    [new Map([candidate('kurz', 1), candidate('kurse', 2)])],
+    [new Map([candidate('kurs', 0), candidate('kurz', 1)]), new Map([candidate('abend', 0), candidate('abends', 1)])],
+  ]
+  const text = fc.array(fc.constantFrom('kurs', 'kurz', 'kurse', 'kursen', 'abend', 'abends', 'ein', '\n'), { maxLength: 12 }).map((words) => words.join(' '))
+  const shared = fc.constantFrom('', 'kurz \n kurs', 'abend kurse', 'ein')
+  const row = fc.tuple(text, shared, shared, text)
+  fc.assert(
+    fc.property(fc.array(row, { minLength: 1, maxLength: 8 }), fc.constantFrom(...queries.keys()), (rows, query) => {
+      const { index } = setup(rows.map((columns, i) => [i + 1, ...columns]))
+      const words = queries[query]
+      const matches = index.byId(words)
+      const typoFree = words.map((terms) => index.collect([...terms].filter(([, c]) => c.typos === 0).flatMap(([term]) => index.id(term) ?? []), new Bitset(16)))
+      // One search: the shared texts' cache and the occurrences array serve every document.
+      const cache = new Map()
+      const found = noOccurrences(words.length)
+      rows.forEach((columns, position) => {
+        const whole = rankDocument(columns.map((column) => column.split(' ').filter((token) => token !== '' && token !== '\n')), words)
+        const read = rankOf(index.occurrences(position, matches, cache, found, typoFree.every((set) => set.has(position))))
+        expect(read).toEqual(whole)
+      })
+    }),
+    { numRuns: 500 },
+  )
+})
+

@@ -7,9 +7,10 @@ import type { Candidate } from './vocabulary'
 /**
  * Per query word, its candidate terms by term id (the ranking's `WordMatches` over ids);
  * `mark` stamps them in the index, valid until the next `byId` (a search asks once, then ranks);
- * `best`, what no document's occurrences can better.
+ * `best`, what no document's occurrences can better; `bestWithTypos`, what no document
+ * without a typo-free candidate can better.
  */
-export type IdMatches = { terms: Array<Map<number, Candidate>>; mark: number; best: Occurrences }
+export type IdMatches = { terms: Array<Map<number, Candidate>>; mark: number; best: Occurrences; bestWithTypos: Occurrences }
 
 /** A taxonomy or organisation text and the documents (positions) that carry it. */
 type Shared = { attribute: number; tokens: Int32Array; docs: number[] }
@@ -98,7 +99,8 @@ export class TextIndex {
       }
       return out
     })
-    return { terms, mark, best: bestPossible(terms) }
+    const withTypos = terms.map((words) => new Map([...words].filter(([, candidate]) => candidate.typos > 0)))
+    return { terms, mark, best: bestPossible(terms), bestWithTypos: bestPossible(withTypos) }
   }
 
   /** Adds to `into` the documents holding any of these terms: anywhere, or (`titleOnly`) in their title. */
@@ -114,10 +116,14 @@ export class TextIndex {
 
   /**
    * Where the query words occur in the document at `position` (into `found`), over its
-   * attributes in ranking order, read only as far as can change its rank; a shared text's
-   * occurrences are kept in `cache` for the rest of the search.
+   * attributes in ranking order, read only as far as can change its rank (`typoFree`: the
+   * document holds a typo-free candidate of every word; false lets a document that can do
+   * no better than a typo stop at its first); a shared text's occurrences are kept in `cache`
+   * for the rest of the search, read as far as any document could need.
    */
-  occurrences(position: number, { terms: words, mark, best }: IdMatches, cache: Map<number, Occurrences>, found: Occurrences): Occurrences {
+  occurrences(position: number, matches: IdMatches, cache: Map<number, Occurrences>, found: Occurrences, typoFree = true): Occurrences {
+    const { terms: words, mark } = matches
+    const best = typoFree ? matches.best : matches.bestWithTypos
     forget(found)
     const [start, end] = [this.own.start(position), this.own.end(position)]
     const titleEnd = start + this.titleLength[position]
@@ -129,7 +135,7 @@ export class TextIndex {
       if (!part) {
         const { tokens, attribute } = this.shared[text]
         cache.set(text, (part = noOccurrences(words.length)))
-        scan(part, tokens, attribute, words, 0, tokens.length, this.marks, mark, best)
+        scan(part, tokens, attribute, words, 0, tokens.length, this.marks, mark, matches.best)
       }
       merge(found, part)
     }

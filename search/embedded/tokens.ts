@@ -32,9 +32,10 @@ export function tokenSpans(text: string): Span[] {
  * Reads the words of the original text with their offsets, for highlighting what matched,
  * until `visit` returns true. Words as `[\p{L}\p{N}\p{M}\u200c]+` finds them (a word that
  * normalises to several is visited once per part); a word of ASCII letters and digits is
- * only lower-cased (normalising changes nothing else in it).
+ * only lower-cased (normalising changes nothing else in it), and is visited with '' for its
+ * normalised form when `asked` says no word of its length is wanted.
  */
-export function eachSpan(text: string, visit: (start: number, end: number, norm: string) => boolean | void): void {
+export function eachSpan(text: string, visit: (start: number, end: number, norm: string) => boolean | void, asked?: (length: number) => boolean): void {
   let at = 0
   while (at < text.length) {
     const start = at
@@ -50,12 +51,12 @@ export function eachSpan(text: string, visit: (start: number, end: number, norm:
       at += text.codePointAt(at)! > 0xffff ? 2 : 1
       continue
     }
-    const word = text.slice(start, at)
     if (ascii) {
-      if (visit(start, at, upper ? word.toLowerCase() : word)) return
+      const norm = asked && !asked(at - start) ? '' : upper ? text.slice(start, at).toLowerCase() : text.slice(start, at)
+      if (visit(start, at, norm)) return
       continue
     }
-    for (const part of tokenizeWord(word)) if (visit(start, at, part)) return
+    for (const part of tokenizeWord(text.slice(start, at))) if (visit(start, at, part)) return
   }
 }
 

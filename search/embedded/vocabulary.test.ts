@@ -36,6 +36,28 @@ describe('the vocabulary walk', () => {
     )
   })
 
+  test('finds the terms a long word reaches with another first letter, which no walk visits', () => {
+    // Long words (two typos), and terms made from them by an edit or two anywhere.
+    const long = fc.array(fc.constantFrom('a', 'b', 'ä', 'ب', '𝐀'), { minLength: 9, maxLength: 11 }).map((chars) => chars.join(''))
+    const edit = (text: string, at: number, letter: string, kind: number) => {
+      const chars = [...text]
+      if (kind === 0) chars.splice(at % chars.length, 1, letter)
+      else if (kind === 1) chars.splice(at % (chars.length + 1), 0, letter)
+      else if (kind === 2) chars.splice(at % chars.length, 1)
+      else if (chars.length > 1) chars.splice(at % (chars.length - 1), 2, chars[(at % (chars.length - 1)) + 1], chars[at % (chars.length - 1)])
+      return chars.join('')
+    }
+    const edits = fc.array(fc.tuple(fc.nat(12), fc.constantFrom('a', 'b', 'c', 'ب', '𝐀'), fc.nat(3)), { minLength: 1, maxLength: 2 })
+    fc.assert(
+      fc.property(long, fc.array(edits, { maxLength: 30 }), fc.boolean(), (query, variants, prefix) => {
+        const terms = [...new Set(variants.map((steps) => steps.reduce((text, [at, letter, kind]) => edit(text, at, letter, kind), query)))]
+        const found = Vocabulary.of(terms.map((term) => [term, 1])).candidates(query, prefix)
+        expect(new Map(found.map((c) => [c.term, c.typos]))).toEqual(bruteForce(terms, query, prefix))
+      }),
+      { numRuns: 400 },
+    )
+  })
+
   test('after terms come and go, finds what a vocabulary built from the new terms finds', () => {
     fc.assert(
       fc.property(fc.uniqueArray(near, { maxLength: 30 }), fc.uniqueArray(near, { maxLength: 30 }), near, (before, after, query) => {
