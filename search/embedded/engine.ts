@@ -6,7 +6,7 @@ import { activeFilters, maxQueryWords, type SearchEngine, type SearchHit, type S
 import { documentsByRef, labels, loadDocuments, toHit } from '../hits'
 import { Bitset } from './bitset'
 import { byNewest, Catalog, type Doc } from './catalog'
-import { compareRanks, noOccurrences, rankOf, type Occurrences, type WordMatches } from './ranking'
+import { noOccurrences, rankKey, type Occurrences, type WordMatches } from './ranking'
 import { TextIndex } from './text'
 import { tokenize } from './tokens'
 import { Vocabulary } from './vocabulary'
@@ -113,9 +113,12 @@ export function createEmbeddedEngine(db: Db): EmbeddedEngine {
         const found = noOccurrences(words.length)
         // A document with a typo-free candidate of every word may do better than one without.
         const typoFree = (position: number) => exact.every((set) => set.has(position))
-        const ranked = picked.slice(0, limits.ranked).map((doc) => ({ doc, rank: rankOf(text.occurrences(doc.position, byId, cache, found, typoFree(doc.position))) }))
-        ranked.sort((a, b) => compareRanks(a.rank, b.rank) || byNewest(a.doc, b.doc))
-        for (let i = 0; i < ranked.length; i++) picked[i] = ranked[i].doc
+        const count = Math.min(picked.length, limits.ranked)
+        const keys = new Float64Array(count)
+        for (let i = 0; i < count; i++) keys[i] = rankKey(text.occurrences(picked[i].position, byId, cache, found, typoFree(picked[i].position)))
+        const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => keys[a] - keys[b] || byNewest(picked[a], picked[b]))
+        const ranked = order.map((i) => picked[i])
+        for (let i = 0; i < count; i++) picked[i] = ranked[i]
       }
       const page = picked.slice(offset, offset + params.perPage)
       const documents = pageDocuments(db, shownLately, page.map((doc) => doc.rowid))

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { compareRanks, rankDocument, type Rank, type WordMatches } from './ranking'
+import { compareRanks, noOccurrences, rankDocument, rankKey, rankOf, scan, type Rank, type WordMatches } from './ranking'
 
 const exact = (...terms: string[]) => new Map(terms.map((term) => [term, { term, typos: 0, prefix: false }]))
 const query = (...words: string[]): WordMatches => words.map((word) => exact(word))
@@ -69,6 +69,28 @@ describe('ranking rules, in Meilisearch’s order', () => {
       { numRuns: 2_000 },
     )
   })
+})
+
+test('a rank packed into one number orders documents as the rules do, up to the most query words', () => {
+  const vocabulary = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j']
+  const candidate = fc.record({ typos: fc.integer({ min: 0, max: 2 }), prefix: fc.boolean() })
+  const words = fc.array(fc.dictionary(fc.constantFrom(...vocabulary), candidate, { minKeys: 1 }), { minLength: 1, maxLength: 10 })
+  // Long texts: positions past 100 count as 100, and every word may be in the body only.
+  const texts = fc.array(fc.array(fc.constantFrom(...vocabulary, 'x'), { maxLength: 150 }), { minLength: 4, maxLength: 4 })
+  fc.assert(
+    fc.property(words, texts, texts, (records, one, other) => {
+      const matches: WordMatches = records.map((record) => new Map(Object.entries(record).map(([term, c]) => [term, { term, ...c }])))
+      const found = (attributes: string[][]) => {
+        const out = noOccurrences(matches.length)
+        attributes.forEach((tokens, attribute) => scan(out, tokens, attribute, matches))
+        return out
+      }
+      const [a, b] = [found(one), found(other)]
+      expect(Math.sign(rankKey(a) - rankKey(b))).toBe(Math.sign(compareRanks(rankOf(a), rankOf(b))))
+      expect(rankOf(a)).toEqual(literally(one, matches))
+    }),
+    { numRuns: 1_000 },
+  )
 })
 
 /** The ranking rules over a list of every occurrence of every query word. */

@@ -1,3 +1,4 @@
+import { maxQueryWords } from '../engine'
 import type { Candidate } from './vocabulary'
 
 export type Rank = {
@@ -136,24 +137,55 @@ export function merge(found: Occurrences, part: Occurrences): void {
   }
 }
 
-/** The rank from where the words occur. */
-export function rankOf(found: Occurrences): Rank {
-  const rank: Rank = { words: 0, typos: 0, proximity: 0, attribute: 0, position: 0, exactness: 0 }
+/**
+ * Per rule, one more than its largest sum over `maxQueryWords` words (typos ≤ 2, proximity
+ * ≤ 8 between two words, attribute ≤ 3 and position ≤ 100 per word): the digits of a rank
+ * packed into one number, below 2^53.
+ */
+const radix = { words: maxQueryWords + 1, typos: 2 * maxQueryWords + 1, proximity: maxProximity * maxQueryWords + 1, attribute: 3 * maxQueryWords + 1, position: 100 * maxQueryWords + 1, exactness: maxQueryWords + 1 }
+
+/**
+ * The rank from where the words occur, as one number ordered as `compareRanks` orders ranks
+ * (smaller first): sorting by it needs no object per document.
+ */
+export function rankKey(found: Occurrences): number {
+  let [words, typos, proximity, attribute, position, exactness] = [0, 0, 0, 0, 0, 0]
   let previous = false
   for (let slot = 0; slot < found.length; slot += slots) {
     if (found[slot + ATTRIBUTE] < 0) {
       previous = false
       continue
     }
-    rank.words++
-    rank.typos += found[slot + TYPOS]
-    rank.attribute += found[slot + ATTRIBUTE]
-    rank.position += Math.min(found[slot + POSITION], 100)
-    rank.exactness += found[slot + EXACT]
-    if (previous) rank.proximity += found[slot + PROXIMITY]
+    words++
+    typos += found[slot + TYPOS]
+    attribute += found[slot + ATTRIBUTE]
+    position += Math.min(found[slot + POSITION], 100)
+    exactness += found[slot + EXACT]
+    if (previous) proximity += found[slot + PROXIMITY]
     previous = true
   }
-  return rank
+  let key = maxQueryWords - words
+  key = key * radix.typos + typos
+  key = key * radix.proximity + proximity
+  key = key * radix.attribute + attribute
+  key = key * radix.position + position
+  return key * radix.exactness + (maxQueryWords - exactness)
+}
+
+/** The rank from where the words occur, rule by rule (`rankKey` unpacked). */
+export function rankOf(found: Occurrences): Rank {
+  let key = rankKey(found)
+  const digit = (base: number) => {
+    const value = key % base
+    key = (key - value) / base
+    return value
+  }
+  const exactness = maxQueryWords - digit(radix.exactness)
+  const position = digit(radix.position)
+  const attribute = digit(radix.attribute)
+  const proximity = digit(radix.proximity)
+  const typos = digit(radix.typos)
+  return { words: maxQueryWords - key, typos, proximity, attribute, position, exactness }
 }
 
 export function compareRanks(a: Rank, b: Rank): number {

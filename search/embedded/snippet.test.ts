@@ -11,6 +11,11 @@ describe('snippets', () => {
     expect(snippet(text, exact('kurs'), ['kurs'], 6)).toBe('… w28 w29 <mark>Kurs</mark> w31 w32 w33 …')
   })
 
+  test('a match far into a long text (more words than a snippet keeps room for at first)', () => {
+    expect(snippet(numbered(2_000, 1_500, 'Kurs'), exact('kurs'), ['kurs'], 6)).toBe('… w1498 w1499 <mark>Kurs</mark> w1501 w1502 w1503 …')
+    expect(snippet(numbered(3, 1), exact('kurs'), ['kurs'], 6)).toBe('w0 <mark>kurs</mark> w2')
+  })
+
   test('from the start when the match is early, and whole when the text is as long as the window', () => {
     expect(snippet(numbered(6, 1), exact('kurs'), ['kurs'], 6)).toBe('w0 <mark>kurs</mark> w2 w3 w4 w5')
     expect(snippet(numbered(7, 1), exact('kurs'), ['kurs'], 6)).toBe('w0 <mark>kurs</mark> w2 w3 w4 w5 …')

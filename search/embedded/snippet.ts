@@ -9,30 +9,49 @@ const unusualSpace = /[^\S ]| {2}/
 const foldSpace = (text: string) => (unusualSpace.test(text) ? text.replace(/\s+/g, ' ') : text)
 
 /**
+ * Per word a snippet reads: its offsets, and −1 when no query word matched it, else the
+ * letters typed of a completed prefix (0: the whole word). Kept from one snippet to the
+ * next (one is cut at a time), grown when a text has more words.
+ */
+let read = { starts: new Int32Array(256), ends: new Int32Array(256), marked: new Int32Array(256) }
+
+function grow() {
+  const larger = (from: Int32Array) => {
+    const to = new Int32Array(from.length * 2)
+    to.set(from)
+    return to
+  }
+  read = { starts: larger(read.starts), ends: larger(read.ends), marked: larger(read.marked) }
+}
+
+/**
  * A window of about `words` words of the original text around the first match, HTML-escaped,
  * with `<mark>` around what matched (only the typed part of a completed prefix). The text is
  * read only as far as the window reaches.
  */
 export function snippet(text: string, matches: WordMatches, queryWords: string[], words = 24): string {
   const lead = Math.floor(words / 3)
-  // Per word read: its offsets, and −1 when no query word matched it, else the letters
-  // typed of a completed prefix (0: the whole word).
-  const starts: number[] = []
-  const ends: number[] = []
-  const marked: number[] = []
+  let count = 0
   let first = -1
-  const lengths = new Set<number>()
-  for (const words of matches) for (const term of words.keys()) lengths.add(term.length)
+  // The lengths of the candidate terms, as bits (a term longer than 31 letters lets every long word through).
+  let lengths = 0
+  for (const words of matches) for (const term of words.keys()) lengths |= 1 << Math.min(term.length, 31)
   // One word past the window says whether "…" follows.
-  eachSpan(text, (start, end, norm) => {
-    const index = marked.push(markOf(norm, matches, queryWords)) - 1
-    starts.push(start)
-    ends.push(end)
-    if (first < 0 && marked[index] >= 0) first = index
-    return first >= 0 && index >= Math.max(0, first - lead) + words
-  }, (length) => lengths.has(length))
-  const count = marked.length
+  eachSpan(
+    text,
+    (start, end, norm) => {
+      if (count === read.starts.length) grow()
+      const index = count++
+      read.starts[index] = start
+      read.ends[index] = end
+      read.marked[index] = markOf(norm, matches, queryWords)
+      if (first < 0 && read.marked[index] >= 0) first = index
+      return first >= 0 && index >= Math.max(0, first - lead) + words
+    },
+    (length) => (lengths & (1 << Math.min(length, 31))) !== 0,
+  )
   if (count === 0) return escape(text.slice(0, 200))
+  const { starts, ends, marked } = read
   const from = Math.max(0, first - lead)
   const to = Math.min(count, from + words)
   const start = from === 0 ? 0 : starts[from]
