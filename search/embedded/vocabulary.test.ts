@@ -13,7 +13,8 @@ function bruteForce(terms: string[], word: string, prefix: boolean) {
   if (prefix) {
     for (const term of terms) {
       const cost = typoCost(word, term, true)
-      if (term !== word && cost !== Infinity && !out.has(term)) out.set(term, cost)
+      // The fewer typos counts: a completion without a typo beats the whole term with some.
+      if (term !== word && cost < (out.get(term) ?? Infinity)) out.set(term, cost)
     }
   }
   return out
@@ -69,6 +70,16 @@ describe('the vocabulary walk', () => {
       }),
       { numRuns: 300 },
     )
+  })
+
+  test('a completion counts no typo even where the whole term is within the typo budget', () => {
+    const vocabulary = Vocabulary.of([['deutschkurs', 5], ['deutschkurse', 2]])
+    expect(vocabulary.candidates('deutschku', true)).toEqual([
+      { term: 'deutschkurs', typos: 0, prefix: true },
+      { term: 'deutschkurse', typos: 0, prefix: true },
+    ])
+    // Not the last word: no completion, the typos count.
+    expect(vocabulary.candidates('deutschku', false)).toEqual([{ term: 'deutschkurs', typos: 2, prefix: false }])
   })
 
   test('a term that leaves no longer decides which terms the walk skips', () => {

@@ -107,12 +107,15 @@ export class Vocabulary {
     if (prefix) {
       const found = this.completionsOf(word).filter((c) => c.term !== word)
       // Typo-tolerant prefix: "deutchk" still completes to "deutschkurs".
+      const better = (candidate: Candidate) => (out.get(candidate.term)?.typos ?? Infinity) > candidate.typos
       for (const candidate of starts) {
-        if (candidate.typos > 0 && !candidate.term.startsWith(word) && !out.has(candidate.term)) found.push(candidate)
+        if (candidate.typos > 0 && !candidate.term.startsWith(word) && better(candidate)) found.push(candidate)
       }
-      // Very short prefixes match thousands of terms: keep the most frequent ones.
+      // Very short prefixes match thousands of terms: keep the most frequent ones. A term
+      // reached both whole with typos and as a completion with fewer counts the fewer:
+      // "deutschku" completes to "deutschkurs" without a typo, not with two.
       found.sort((a, b) => a.typos - b.typos || this.frequency(b.term) - this.frequency(a.term))
-      for (const candidate of found.slice(0, caps.prefix)) if (!out.has(candidate.term)) out.set(candidate.term, candidate)
+      for (const candidate of found.slice(0, caps.prefix)) if (better(candidate)) out.set(candidate.term, candidate)
     }
     return [...out.values()]
   }
