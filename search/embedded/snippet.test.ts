@@ -30,6 +30,12 @@ describe('snippets', () => {
     expect(snippet('Ein Deutschkurs für alle', words, ['deutsch'])).toBe('Ein <mark>Deutsch</mark>kurs für alle')
   })
 
+  test('marks a whole word whose normalised form drops letters in front (an Arabic article and preposition)', () => {
+    const words: WordMatches = [new Map([['ترجمه', { term: 'ترجمه', typos: 0, prefix: true }]])]
+    expect(snippet('خدمات بالترجمة للعائلات', words, ['ترجم'])).toBe('خدمات <mark>بالترجمة</mark> للعائلات')
+    expect(snippet('خدمات ترجمة للعائلات', words, ['ترجم'])).toBe('خدمات <mark>ترجم</mark>ة للعائلات')
+  })
+
   test('escapes HTML and folds white space', () => {
     expect(snippet('<b>Kurs</b>\n\n& mehr', exact('kurs'), ['kurs'])).toBe('&lt;b&gt;<mark>Kurs</mark>&lt;/b&gt; &amp; mehr')
   })

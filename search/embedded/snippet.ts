@@ -1,4 +1,4 @@
-import { eachSpan } from './tokens'
+import { eachSpan, tokenize } from './tokens'
 import type { WordMatches } from './ranking'
 
 const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
@@ -60,7 +60,7 @@ export function snippet(text: string, matches: WordMatches, queryWords: string[]
   let at = start
   for (let i = from; i < to; i++) {
     if (marked[i] < 0 || starts[i] < at) continue
-    const markEnd = marked[i] > 0 ? Math.min(ends[i], starts[i] + prefixLength(text.slice(starts[i], ends[i]), marked[i])) : ends[i]
+    const markEnd = marked[i] > 0 ? starts[i] + typedLength(text.slice(starts[i], ends[i]), marked[i]) : ends[i]
     out += `${escape(text.slice(at, starts[i]))}<mark>${escape(text.slice(starts[i], markEnd))}</mark>`
     at = markEnd
   }
@@ -75,6 +75,20 @@ function markOf(norm: string, matches: WordMatches, queryWords: string[]): numbe
     if (candidate) return candidate.prefix ? [...queryWords[index]].length : 0
   }
   return -1
+}
+
+/**
+ * How much of the original word to mark for `letters` typed letters of a completion: as
+ * many characters as cover them, when those fold to the start of the word's normalised
+ * form; else the whole word (normalising dropped something in front, as the article and
+ * preposition of «بالترجمة»).
+ */
+function typedLength(original: string, letters: number): number {
+  const length = prefixLength(original, letters)
+  const [typed, ...more] = tokenize(original.slice(0, length))
+  const [whole] = tokenize(original)
+  const fits = typed !== undefined && more.length === 0 && [...typed].length === letters && whole?.startsWith(typed)
+  return fits ? length : original.length
 }
 
 /** How many characters of the original word cover `letters` normalised letters. */
