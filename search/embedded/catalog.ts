@@ -57,8 +57,9 @@ export class Catalog {
   }
 
   /**
-   * Holds the document at `position`, its facet values as bits and as ids. Written out as one literal: copied with a spread, V8 gave every document its
-   * own hidden class once the nullable fields had both shapes (about 280 bytes each).
+   * Holds the document at `position`, its facet values as bits and as ids. Written out
+   * as one literal: copied with a spread, V8 gave every document its own hidden class
+   * once the nullable fields had both shapes (about 280 bytes each).
    */
   private add({ facets, ...doc }: Read, position: number) {
     const held: Doc = {
@@ -77,10 +78,9 @@ export class Catalog {
     const ids: number[] = []
     for (const [facet, values] of Object.entries(facets)) {
       for (const value of values) {
-        const key = `${facet}${unit}${value}`
-        let id = this.valueIds.get(key)
+        let id = this.valueId(facet, value)
         if (id === undefined) {
-          this.valueIds.set(key, (id = this.valueBits.length))
+          this.valueIds.set(`${facet}${unit}${value}`, (id = this.valueBits.length))
           this.valueBits.push(new Bitset(this.capacity))
           this.values.set(facet, [...(this.values.get(facet) ?? []), value])
         }
@@ -106,8 +106,12 @@ export class Catalog {
 
   /** Documents with `value` in `facet` (none for a value nobody has). */
   withValue(facet: string, value: string): Bitset {
-    const id = this.valueIds.get(`${facet}${unit}${value}`)
+    const id = this.valueId(facet, value)
     return id === undefined ? this.none : this.valueBits[id]
+  }
+
+  private valueId(facet: string, value: string): number | undefined {
+    return this.valueIds.get(`${facet}${unit}${value}`)
   }
 
   /**
@@ -127,7 +131,7 @@ export class Catalog {
       }
     }
     return (facet, value) => {
-      const id = this.valueIds.get(`${facet}${unit}${value}`)
+      const id = this.valueId(facet, value)
       return id === undefined ? 0 : counts[id]
     }
   }

@@ -117,8 +117,7 @@ export function createEmbeddedEngine(db: Db): EmbeddedEngine {
         const keys = new Float64Array(count)
         for (let i = 0; i < count; i++) keys[i] = rankKey(text.occurrences(picked[i].position, byId, cache, found, typoFree(picked[i].position)))
         const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => keys[a] - keys[b] || byNewest(picked[a], picked[b]))
-        const ranked = order.map((i) => picked[i])
-        for (let i = 0; i < count; i++) picked[i] = ranked[i]
+        picked.splice(0, count, ...order.map((i) => picked[i]))
       }
       const page = picked.slice(offset, offset + params.perPage)
       const documents = pageDocuments(db, shownLately, page.map((doc) => doc.rowid))

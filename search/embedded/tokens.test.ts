@@ -1,6 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { tokenize, tokenSpans } from './tokens'
+import { eachSpan, tokenize } from './tokens'
+
+/** Every word of the original text with its offsets, as `eachSpan` reads them. */
+function tokenSpans(text: string) {
+  const spans: Array<{ start: number; end: number; norm: string }> = []
+  eachSpan(text, (start, end, norm) => void spans.push({ start, end, norm }))
+  return spans
+}
 
 describe('the query parser', () => {
   test.each([

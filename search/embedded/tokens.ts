@@ -19,15 +19,6 @@ function tokenizeWord(word: string): string[] {
   return parts
 }
 
-export type Span = { start: number; end: number; norm: string }
-
-/** Every word of the original text with its offsets (as `eachSpan` reads them). */
-export function tokenSpans(text: string): Span[] {
-  const spans: Span[] = []
-  eachSpan(text, (start, end, norm) => void spans.push({ start, end, norm }))
-  return spans
-}
-
 /**
  * Reads the words of the original text with their offsets, for highlighting what matched,
  * until `visit` returns true. Words as `[\p{L}\p{N}\p{M}\u200c]+` finds them (a word that
